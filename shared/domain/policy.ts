@@ -1,0 +1,107 @@
+// Figures of the 局運営方針: key-program rows (typed or linked to a sheet), their running numbers, the 見直し total.
+import { formatAmount, sumAmounts } from './money';
+import type { Problem } from './problem';
+import type { KeyProgram, Policy, Sheet } from './schema';
+import { generalFund } from './sheet';
+
+export interface ProgramFigures {
+  amount: number | null;
+  generalFund: number | null;
+  previousAmount: number | null;
+  previousGeneralFund: number | null;
+  /** 'sheet': 予算額, 一般財源 and 前年度予算額 come from the linked sheet; 'missing-sheet': the link is broken. */
+  source: 'typed' | 'sheet' | 'missing-sheet';
+}
+
+/**
+ * The figures a key-program row shows. A row linked to a sheet takes 予算額, 一般財源 and 前年度予算額 from it,
+ * so they stay in step; last year's 一般財源 stays as typed (a sheet does not hold last year's funding).
+ */
+export function programFigures(program: KeyProgram, sheetsById: ReadonlyMap<string, Sheet>): ProgramFigures {
+  const typed = {
+    amount: program.amount,
+    generalFund: program.generalFund,
+    previousAmount: program.previousAmount,
+    previousGeneralFund: program.previousGeneralFund,
+  };
+  if (program.sheetId === null) return { ...typed, source: 'typed' };
+  const sheet = sheetsById.get(program.sheetId);
+  if (!sheet) return { ...typed, source: 'missing-sheet' };
+  return {
+    amount: sheet.amount,
+    generalFund: generalFund(sheet),
+    previousAmount: sheet.previousAmount,
+    previousGeneralFund: program.previousGeneralFund,
+    source: 'sheet',
+  };
+}
+
+export interface NumberedProgram {
+  /** No, running across every table of the policy, from 1. */
+  no: number;
+  goalIndex: number;
+  programIndex: number;
+  program: KeyProgram;
+}
+
+/** The key programs of all goals with their running No (1…n across tables). */
+export function numberedPrograms(policy: Pick<Policy, 'goals'>): NumberedProgram[] {
+  const out: NumberedProgram[] = [];
+  policy.goals.forEach((goal, goalIndex) => {
+    goal.programs.forEach((program, programIndex) => {
+      out.push({ no: out.length + 1, goalIndex, programIndex, program });
+    });
+  });
+  return out;
+}
+
+/** Σ コスト削減額 of the 見直し事業一覧, in 千円, as a positive reduction (printed △ 143,791 for the seed). */
+export function reviewsTotal(policy: Pick<Policy, 'reviews'>): number {
+  return sumAmounts(policy.reviews.map((r) => r.saving));
+}
+
+/** The reduction as printed: `△ 3,591`. */
+export function formatSaving(saving: number | null): string {
+  return saving === null ? '' : formatAmount(-saving);
+}
+
+export function sheetsById(sheets: readonly Sheet[]): Map<string, Sheet> {
+  return new Map(sheets.map((s) => [s.id, s]));
+}
+
+/** Checks of one policy: broken links, a link to another bureau's sheet, 一般財源 above 予算額 in a typed row. */
+export function checkPolicy(policy: Policy, index: number, byId: ReadonlyMap<string, Sheet>): Problem[] {
+  const problems: Problem[] = [];
+  for (const { no, goalIndex, programIndex, program } of numberedPrograms(policy)) {
+    const path = `policies[${index}].goals[${goalIndex}].programs[${programIndex}]`;
+    const figures = programFigures(program, byId);
+    if (figures.source === 'missing-sheet') {
+      problems.push({
+        severity: 'warning',
+        path: `${path}.sheetId`,
+        field: '連動する事務事業',
+        message: `主要事業 No.${no}「${program.name}」が連動する事務事業シートが見つかりません。入力した金額を表示しています。`,
+      });
+    } else if (figures.source === 'sheet') {
+      const sheet = byId.get(program.sheetId ?? '');
+      if (sheet && sheet.org.bureau !== policy.bureau) {
+        problems.push({
+          severity: 'warning',
+          path: `${path}.sheetId`,
+          field: '連動する事務事業',
+          message: `主要事業 No.${no}「${program.name}」が他の局（${sheet.org.bureau}）の事務事業に連動しています。`,
+        });
+      }
+    }
+    const over = (fund: number | null, amount: number | null) => fund !== null && amount !== null && fund > amount;
+    if (over(figures.generalFund, figures.amount) || over(figures.previousGeneralFund, figures.previousAmount)) {
+      problems.push({
+        severity: 'error',
+        path: `${path}.generalFund`,
+        field: '一般財源',
+        message: `主要事業 No.${no}「${program.name}」の一般財源が予算額を超えています。`,
+      });
+    }
+  }
+  return problems;
+}
