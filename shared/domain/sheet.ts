@@ -151,3 +151,29 @@ export function checkSheet(sheet: Sheet, index: number): Problem[] {
   }
   return problems;
 }
+
+/** A blank sheet as 新規 creates it: amounts not entered, 一般会計, the bureau's 款/項/目 left to pick. */
+export function createEmptySheet(init: { id: string; fiscalYear: number; bureau: string; now: Date }): Sheet {
+  return {
+    id: init.id,
+    fiscalYear: init.fiscalYear,
+    account: '一般会計',
+    name: '',
+    org: { bureau: init.bureau, department: '', section: '' },
+    classification: {
+      kan: { no: null, name: '' },
+      kou: { no: null, name: '' },
+      moku: { no: null, name: '' },
+    },
+    budgetBookPage: null,
+    amount: null,
+    previousAmount: null,
+    specificFunding: [],
+    purpose: '',
+    notes: '',
+    items: [],
+    reference: '',
+    status: 'draft',
+    updatedAt: init.now.toISOString(),
+  };
+}

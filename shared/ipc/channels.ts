@@ -1,0 +1,16 @@
+// The IPC channel names and the desktop API method each one becomes; plain constants, so the preload bundle carries no zod.
+
+/**
+ * Every channel, `domain:verb`, mapped to the method name it has on `window.desktop`.
+ * Adding a channel here without adding it to `contract.ts` (or the reverse) is a type error.
+ */
+export const CHANNEL_METHODS = {
+  'exchange:open': 'openExchangeFile',
+  'exchange:save': 'saveExchangeFile',
+  'app:info': 'getAppInfo',
+} as const;
+
+export type Channel = keyof typeof CHANNEL_METHODS;
+export type MethodName<C extends Channel = Channel> = (typeof CHANNEL_METHODS)[C];
+
+export const CHANNELS = Object.keys(CHANNEL_METHODS) as readonly Channel[];

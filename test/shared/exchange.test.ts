@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describePath } from '../../shared/domain/labels';
+import { exchangeFileSchema, type ExchangeFile } from '../../shared/domain/schema';
+import { migrateToCurrent } from '../../shared/exchange/migrations';
+import { readExchangeFile } from '../../shared/exchange/read';
+import { writeExchangeFile } from '../../shared/exchange/write';
+import { loadSample, sampleText } from '../helpers/sample';
+
+type Json = Record<string, unknown>;
+const sampleJson = (): Json => JSON.parse(sampleText()) as Json;
+const mutate = (edit: (doc: Json & { sheets: Json[]; policies: Json[] }) => void): string => {
+  const doc = sampleJson() as Json & { sheets: Json[]; policies: Json[] };
+  edit(doc);
+  return JSON.stringify(doc);
+};
+const failure = (text: string) => {
+  const result = readExchangeFile(text);
+  if (result.ok) throw new Error('expected a failure');
+  return result;
+};
+
+describe('readExchangeFile', () => {
+  it('reads the sample whole', () => {
+    const result = readExchangeFile(sampleText());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.file.sheets).toHaveLength(10);
+  });
+
+  it('accepts a UTF-8 BOM (files saved by Windows Notepad)', () => {
+    expect(readExchangeFile(`\uFEFF${sampleText()}`).ok).toBe(true);
+  });
+
+  it('a truncated file is unreadable, with a message', () => {
+    const text = sampleText();
+    const r = failure(text.slice(0, text.length / 2));
+    expect(r.reason).toBe('unreadable');
+    expect(r.problems[0]!.message).toMatch(/JSON として読み取れません/);
+  });
+
+  it('foreign JSON is not our file', () => {
+    expect(failure('{"name":"package"}').problems[0]!.message).toMatch(/予算デスクの交換ファイルではありません/);
+    expect(failure('[1,2,3]').reason).toBe('unreadable');
+    expect(failure('').problems[0]!.message).toMatch(/ファイルが空です/);
+  });
+
+  it('a newer version is refused naming both versions', () => {
+    const r = failure(mutate((d) => (d['version'] = 3)));
+    expect(r.reason).toBe('newer-version');
+    expect(r.problems[0]!.message).toMatch(/version 3/);
+    expect(r.problems[0]!.message).toMatch(/version 1 まで/);
+  });
+
+  it('an unknown field is an error naming it and where it is', () => {
+    const r = failure(mutate((d) => (d.sheets[7]!['color'] = 'red')));
+    expect(r.reason).toBe('invalid');
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        path: 'sheets[7]',
+        message: 'シート8「情報化推進事業」: 知らない項目（color）があります。別の形式のファイルか、新しい版の予算デスクで作られたファイルです。',
+      },
+    ]);
+  });
+
+  it('wrong types name the path in Japanese words', () => {
+    const r = failure(
+      mutate((d) => {
+        (d.sheets[3]!['items'] as Json[])[0]!['amount'] = '506,954';
+        d.sheets[0]!['amount'] = 1.5;
+        delete d.sheets[1]!['name'];
+      }),
+    );
+    expect(r.problems.map((p) => [p.path, p.message])).toEqual([
+      ['sheets[0].amount', 'シート1「企画調整事務事業」 の 予算額: 千円単位の整数でなければなりません。'],
+      ['sheets[1].name', 'シート2 の 事務事業名: 必要な項目がありません。'],
+      ['sheets[3].items[0].amount', 'シート4「庁舎整備基金積立金」 の 主な事業1 の 主な事業の金額: 数値でなければなりません。'],
+    ]);
+  });
+
+  it('duplicate sheet ids and two policies of one bureau and year are refused', () => {
+    const r = failure(
+      mutate((d) => {
+        d.sheets[2]!['id'] = d.sheets[0]!['id'];
+        d.policies.push({ ...d.policies[0]!, id: '5a1e0000-0000-4000-8000-000000000999' });
+      }),
+    );
+    expect(r.problems.map((p) => p.path)).toEqual(['sheets[2].id', 'policies[1]']);
+  });
+
+  it('lists at most 200 problems of a hopeless file', () => {
+    const r = failure(mutate((d) => d.sheets.forEach((s) => (s['items'] = Array.from({ length: 30 }, () => ({ x: 1 }))))));
+    expect(r.problems).toHaveLength(201);
+    expect(r.problems[200]!.message).toMatch(/ほかに \d+ 件/);
+  });
+});
+
+describe('writeExchangeFile', () => {
+  it('write then read gives the same document, keys in the documented order', () => {
+    const file = loadSample();
+    const text = writeExchangeFile(file);
+    const again = readExchangeFile(text);
+    expect(again.ok && again.file).toEqual(file);
+    expect(Object.keys(JSON.parse(text) as Json)).toEqual(['format', 'version', 'municipality', 'fiscalYear', 'sheets', 'policies']);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('the sample on disk is exactly what the writer writes (no drift in the built-in file)', () => {
+    expect(writeExchangeFile(loadSample())).toBe(sampleText());
+  });
+
+  it('refuses to write a document it could not read back', () => {
+    const bad = { ...loadSample(), fiscalYear: 1900 } as ExchangeFile;
+    expect(() => writeExchangeFile(bad)).toThrow();
+  });
+
+  it('round-trips arbitrary texts (kanji outside the BMP, quotes, newlines)', () => {
+    const base = loadSample();
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string(), (name, purpose) => {
+        const file: ExchangeFile = {
+          ...base,
+          sheets: [{ ...base.sheets[0]!, name: `𠮷${name}`, purpose }],
+          policies: [],
+        };
+        const r = readExchangeFile(writeExchangeFile(file));
+        expect(r.ok && r.file).toEqual(file);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('migrations', () => {
+  it('a current document passes through unchanged', () => {
+    const doc = sampleJson();
+    expect(migrateToCurrent(doc, 1)).toBe(doc);
+    expect(exchangeFileSchema.safeParse(migrateToCurrent(doc, 1)).success).toBe(true);
+  });
+});
+
+describe('describePath', () => {
+  it.each([
+    [['sheets', 3, 'items', 1, 'amount'], 'シート4 の 主な事業2 の 主な事業の金額'],
+    [['sheets', 0, 'specificFunding', 1, 'revenueKan'], 'シート1 の 特定財源2行目 の 歳入の款'],
+    [['sheets', 0, 'classification', 'kan', 'no'], 'シート1 の 款'],
+    [['sheets', 0, 'org', 'section'], 'シート1 の 課'],
+    [['policies', 0, 'goals', 2, 'programs', 0, 'generalFund'], '局運営方針1 の 基本方針(3) の 主要事業1行目 の 一般財源'],
+    [['policies', 0, 'reviews', 1, 'saving'], '局運営方針1 の 見直し事業2行目 の コスト削減額'],
+    [['fiscalYear'], '年度'],
+    [[], 'ファイル全体'],
+  ])('%j → %s', (path, words) => {
+    expect(describePath(path)).toBe(words);
+  });
+});
