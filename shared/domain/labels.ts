@@ -74,7 +74,6 @@ export const statusLabels = { draft: '作成中', review: '確認待ち', final:
  */
 export function describePath(segments: readonly PropertyKey[]): string {
   const words: string[] = [];
-  let i = 0;
   const at = (k: number) => segments[k];
   const restKey = (from: number) =>
     segments
@@ -84,7 +83,7 @@ export function describePath(segments: readonly PropertyKey[]): string {
   const root = at(0);
   if (root === 'sheets' && typeof at(1) === 'number') {
     words.push(`シート${(at(1) as number) + 1}`);
-    i = 2;
+    const i = 2;
     const field = at(i);
     if (field === 'items' && typeof at(i + 1) === 'number') {
       words.push(`主な事業${(at(i + 1) as number) + 1}`);

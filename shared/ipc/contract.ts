@@ -155,6 +155,12 @@ export type ExchangeSaveResult = ResultOf<'exchange:save'>;
 export type AppInfoResult = ResultOf<'app:info'>;
 export type ExchangeSaveRequest = RequestInput<'exchange:save'>;
 
+type Assert<T extends true> = T;
+/** Compile-time check: every channel's result admits an IpcError, which register.ts answers refused payloads with. */
+export type EveryResultAdmitsIpcError = Assert<
+  { [C in Channel]: IpcError extends ResultOf<C> ? true : false }[Channel]
+>;
+
 type Method<C extends Channel> = [RequestInput<C>] extends [undefined]
   ? () => Promise<ResultOf<C>>
   : (request: RequestInput<C>) => Promise<ResultOf<C>>;
