@@ -1,0 +1,61 @@
+// Plain functions over the store's state: the current scope's sheets, their figures and problems (cached per sheet object).
+import type { Problem } from '../../../shared/domain/problem';
+import type { Sheet } from '../../../shared/domain/schema';
+import { checkSheet } from '../../../shared/domain/sheet';
+import type { SheetsData } from './sheets-store';
+
+/** Sheets are immutable: a changed sheet is a new object, so a WeakMap caches the checks of the others. */
+const problemCache = new WeakMap<Sheet, SheetProblem[]>();
+
+export interface SheetProblem extends Problem {
+  sheetId: string;
+  /** Path inside the sheet, e.g. `items[1].amount`: the field to jump to. */
+  fieldPath: string;
+}
+
+export function sheetProblems(sheet: Sheet): SheetProblem[] {
+  let cached = problemCache.get(sheet);
+  if (!cached) {
+    cached = checkSheet(sheet, 0).map((p) => ({ ...p, sheetId: sheet.id, fieldPath: p.path.replace(/^sheets\[0\]\.?/, '') }));
+    problemCache.set(sheet, cached);
+  }
+  return cached;
+}
+
+export function worstSeverity(problems: readonly Problem[]): Problem['severity'] | null {
+  if (problems.some((p) => p.severity === 'error')) return 'error';
+  if (problems.some((p) => p.severity === 'warning')) return 'warning';
+  if (problems.some((p) => p.severity === 'info')) return 'info';
+  return null;
+}
+
+let scopeCache: { key: unknown[]; value: Sheet[] } | null = null;
+
+/** Sheets of the chosen 年度 and 局, in their stable order. Memoised on the inputs' identities. */
+export function selectScopeSheets(state: Pick<SheetsData, 'sheets' | 'positions' | 'fiscalYear' | 'bureau'>): Sheet[] {
+  const key = [state.sheets, state.positions, state.fiscalYear, state.bureau];
+  if (scopeCache && scopeCache.key.every((k, i) => k === key[i])) return scopeCache.value;
+  const value = Object.values(state.sheets)
+    .filter((s) => s.fiscalYear === state.fiscalYear && s.org.bureau === state.bureau)
+    .sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0));
+  scopeCache = { key, value };
+  return value;
+}
+
+/** Every 年度 and 局 that has a sheet or a policy, for the toolbar's pick-lists. */
+export function selectScopes(state: Pick<SheetsData, 'sheets' | 'policies' | 'fiscalYear' | 'bureau'>): {
+  fiscalYears: number[];
+  bureaus: string[];
+} {
+  const years = new Set<number>([state.fiscalYear]);
+  const bureaus = new Set<string>(state.bureau ? [state.bureau] : []);
+  for (const s of Object.values(state.sheets)) {
+    years.add(s.fiscalYear);
+    if (s.org.bureau) bureaus.add(s.org.bureau);
+  }
+  for (const p of state.policies) {
+    years.add(p.fiscalYear);
+    bureaus.add(p.bureau);
+  }
+  return { fiscalYears: [...years].sort((a, b) => a - b), bureaus: [...bureaus].sort() };
+}
