@@ -63,7 +63,7 @@ export function safeExchangeFileName(suggested: string): string {
   // A suggestion is a name, never a place.
   name = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  name = name.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim();
+  name = name.trim().replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_');
   const lower = name.toLowerCase();
   if (lower.endsWith(EXCHANGE_EXTENSION)) name = name.slice(0, -EXCHANGE_EXTENSION.length);
   else if (lower.endsWith('.json')) name = name.slice(0, -'.json'.length);
@@ -114,7 +114,7 @@ export const appInfoResultSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('ok'),
     version: z.string(),
-    /** `process.platform` in the desktop app (`win32`, …), `web` in the browser. */
+    /** `process.platform` in the desktop app (`win32`, …); in the browser `web` and navigator's platform (`web (Win32)`). */
     platform: z.string(),
   }),
   ipcErrorSchema,

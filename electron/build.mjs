@@ -1,0 +1,25 @@
+// Bundles the main process and the preload into dist/electron/*.cjs with esbuild (the renderer is built by vite).
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // electron is provided at run time; exceljs is a run-time dependency too large and dynamic to bundle.
+  external: ['electron', 'exceljs'],
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'info',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
+  // The sandboxed preload may require only 'electron' (and a few Node built-ins): everything else is bundled.
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
+]);

@@ -1,0 +1,162 @@
+// Electron lifecycle and the one window (thin glue): every decision lives in security.ts, ipc/register.ts and services/.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  type WebContents,
+} from 'electron';
+import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/ipc/contract';
+import { registerHandlers, type Handlers } from './ipc/register';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  appResponseHeaders,
+  BLOCKED_REQUEST_PATTERNS,
+  isAllowedNavigation,
+  REQUIRED_WEB_PREFERENCES,
+  resolveAppAsset,
+} from './security';
+import { openExchangeFileAt, saveExchangeFileAt, withExchangeExtension } from './services/files';
+
+const WINDOW_TITLE = '予算デスク';
+
+// Every renderer sandboxed, whatever a future window forgets to say.
+app.enableSandbox();
+
+// Must happen before `ready`: a standard, secure scheme gets a real origin, relative URLs and web storage.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    // corsEnabled: vite emits `<script type="module" crossorigin>`, which Chromium fetches in CORS mode.
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+  },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+
+/** dist/renderer inside the app (or app.asar): the only files the window can load. */
+function rendererRoot(): string {
+  return path.join(app.getAppPath(), 'dist', 'renderer');
+}
+
+function serveAppProtocol(): void {
+  const root = rendererRoot();
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    const resolved = resolveAppAsset(request.url, root);
+    if (!resolved.ok) return new Response(null, { status: resolved.status });
+    try {
+      const body = await readFile(resolved.filePath);
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+        status: 200,
+        headers: appResponseHeaders(resolved.contentType),
+      });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // No remote content: the CSP already says so; this holds even for a page that somehow lacks it.
+  ses.webRequest.onBeforeRequest({ urls: [...BLOCKED_REQUEST_PATTERNS] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+}
+
+/** Applied to every webContents the app ever creates, not only the main window's. */
+function guardWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url, contents.getURL())) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url, contents.getURL())) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    title: WINDOW_TITLE,
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      ...REQUIRED_WEB_PREFERENCES,
+      preload: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function handlers(): Handlers {
+  return {
+    'exchange:open': async () => {
+      const options = {
+        title: 'ファイルを開く',
+        buttonLabel: '開く',
+        properties: ['openFile' as const],
+        filters: [
+          { name: '予算デスクのファイル', extensions: ['yosan.json'] },
+          { name: 'JSON ファイル', extensions: ['json'] },
+        ],
+      };
+      const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const filePath = chosen.filePaths[0];
+      if (chosen.canceled || filePath === undefined) return { status: 'canceled' };
+      return openExchangeFileAt(filePath, MAX_EXCHANGE_FILE_BYTES);
+    },
+    'exchange:save': async ({ file, suggestedName }) => {
+      const options = {
+        title: '名前を付けて保存',
+        buttonLabel: '保存',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: '予算デスクのファイル', extensions: ['yosan.json'] }],
+      };
+      const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return { status: 'canceled' };
+      return saveExchangeFileAt(withExchangeExtension(chosen.filePath), file);
+    },
+    'app:info': () => ({ status: 'ok', version: app.getVersion(), platform: process.platform }),
+  };
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    lockDownSession();
+    serveAppProtocol();
+    registerHandlers(ipcMain, handlers(), {
+      trustedSender: () => mainWindow?.webContents ?? null,
+      onRejected: (channel, reason, detail) => console.warn(`[ipc] ${channel}: ${reason}`, detail ?? ''),
+    });
+    mainWindow = createWindow();
+  });
+}

@@ -1,0 +1,18 @@
+// The preload: exposes window.desktop with exactly one method per contract channel; never ipcRenderer or a generic invoke.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { Channel } from '../../shared/ipc/channels';
+// Types only: the sandboxed preload bundle must not carry zod or the schemas.
+import type { DesktopApi, RequestInput, ResultOf } from '../../shared/ipc/contract';
+
+/** Typed for this file only; not exposed. Main validates the payload and answers with a value. */
+function invoke<C extends Channel>(channel: C, ...request: [RequestInput<C>] | []): Promise<ResultOf<C>> {
+  return ipcRenderer.invoke(channel, ...request) as Promise<ResultOf<C>>;
+}
+
+const api = {
+  openExchangeFile: () => invoke('exchange:open'),
+  saveExchangeFile: (request) => invoke('exchange:save', request),
+  getAppInfo: () => invoke('app:info'),
+} satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld('desktop', Object.freeze(api));

@@ -1,0 +1,103 @@
+// The only file that touches window.desktop: the Electron preload's API when present, else a browser implementation.
+/// <reference types="vite/client" />
+import { writeExchangeFile } from '../../shared/exchange/write';
+import {
+  contract,
+  exchangeOpenFailure,
+  exchangeOpenResultFromText,
+  ipcMessages,
+  MAX_EXCHANGE_FILE_BYTES,
+  type AppInfoResult,
+  type DesktopApi,
+  type ExchangeOpenResult,
+  type ExchangeSaveRequest,
+  type ExchangeSaveResult,
+} from '../../shared/ipc/contract';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a plain browser (`npm run web`, end-to-end tests). */
+    readonly desktop?: DesktopApi;
+  }
+}
+
+/** Lets the user pick one file; null when the dialog is dismissed. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function appVersion(): string {
+  const version: unknown = import.meta.env.VITE_APP_VERSION;
+  return typeof version === 'string' ? version : '開発版';
+}
+
+/** The same API without Electron: an <input type=file> to open, a download to save. Same messages as main. */
+export const browserDesktop = {
+  async openExchangeFile(): Promise<ExchangeOpenResult> {
+    const file = await pickFile('.json,application/json');
+    if (file === null) return { status: 'canceled' };
+    if (file.size > MAX_EXCHANGE_FILE_BYTES) {
+      return exchangeOpenFailure(file.name, ipcMessages.fileTooLarge(file.name, MAX_EXCHANGE_FILE_BYTES));
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      return exchangeOpenFailure(file.name, `ファイル「${file.name}」を読み込めませんでした。もう一度選んでください。`);
+    }
+    const text = decodeUtf8(bytes);
+    if (text === null) return exchangeOpenFailure(file.name, ipcMessages.notUtf8(file.name));
+    return exchangeOpenResultFromText(file.name, text);
+  },
+
+  async saveExchangeFile(request: ExchangeSaveRequest): Promise<ExchangeSaveResult> {
+    // The same validation main applies, so a bad payload fails the same way in both.
+    const parsed = contract['exchange:save'].request.safeParse(request);
+    if (!parsed.success) return { status: 'error', message: ipcMessages.invalidRequest };
+    const { file, suggestedName } = parsed.data;
+    try {
+      downloadText(suggestedName, writeExchangeFile(file), 'application/json');
+    } catch {
+      return { status: 'error', message: ipcMessages.unexpected };
+    }
+    return { status: 'saved', path: suggestedName, fileName: suggestedName };
+  },
+
+  async getAppInfo(): Promise<AppInfoResult> {
+    return { status: 'ok', version: appVersion(), platform: `web (${navigator.platform || '不明'})` };
+  },
+} satisfies DesktopApi;
+
+/** Whether we run inside the desktop app (a real file system, dialogs) rather than a browser tab. */
+export const isDesktopApp = typeof window !== 'undefined' && window.desktop !== undefined;
+
+/** The desktop API for the rest of the renderer. */
+export const desktop: DesktopApi = (typeof window !== 'undefined' ? window.desktop : undefined) ?? browserDesktop;

@@ -1,0 +1,51 @@
+// Vite for the renderer: dev server for `npm run web`, production build into dist/renderer with a CSP meta tag.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from '../electron/main/security';
+
+const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+const { version } = JSON.parse(readFileSync(here('../package.json'), 'utf8')) as { version: string };
+
+/**
+ * Adds the app's CSP as a meta tag to the built index.html (the Electron protocol also sends it as a header).
+ * Build only: the dev server injects inline scripts (React refresh) that the policy rightly forbids.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'yosan-desk:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  root: here('.'),
+  // Relative URLs: the same build works from app://yosan-desk/ and from any static server.
+  base: './',
+  plugins: [react(), contentSecurityPolicyMeta()],
+  define: {
+    'import.meta.env.VITE_APP_VERSION': JSON.stringify(version),
+  },
+  build: {
+    outDir: here('../dist/renderer'),
+    emptyOutDir: true,
+  },
+  server: {
+    // `npm run web -- --port N` overrides this; strict so a test never talks to some other server by mistake.
+    port: 5173,
+    strictPort: true,
+    fs: {
+      // The renderer imports shared/ and the built-in sample in assets/; nothing else outside renderer/.
+      allow: [here('.'), here('../shared'), here('../assets'), here('../node_modules')],
+    },
+  },
+});

@@ -1,0 +1,177 @@
+// File service: atomic writes that leave the old file alone on failure, size-limited UTF-8 reads, Japanese messages.
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  openExchangeFileAt,
+  readTextFileLimited,
+  saveExchangeFileAt,
+  withExchangeExtension,
+  writeFileAtomic,
+} from '../../electron/main/services/files';
+import { writeExchangeFile } from '../../shared/exchange/write';
+import { loadSample } from '../helpers/sample';
+
+const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'yosan-files-'));
+});
+afterEach(async () => {
+  await chmod(dir, 0o755).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Files in the folder other than the ones named: a leftover temporary file shows up here. */
+async function strays(...expected: string[]): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => !expected.includes(name));
+}
+
+function failWith(code: string) {
+  return async () => {
+    throw Object.assign(new Error(`${code}: simulated`), { code });
+  };
+}
+
+describe('writeFileAtomic', () => {
+  it('writes the content and leaves no temporary file', async () => {
+    const target = join(dir, '政策局.yosan.json');
+    await expect(writeFileAtomic(target, '{"予算額":37524}\n')).resolves.toEqual({ ok: true });
+    expect(await readFile(target, 'utf8')).toBe('{"予算額":37524}\n');
+    expect(await strays('政策局.yosan.json')).toEqual([]);
+  });
+
+  it('replaces an existing file whole', async () => {
+    const target = join(dir, 'a.yosan.json');
+    await writeFile(target, 'old old old old old');
+    await expect(writeFileAtomic(target, new TextEncoder().encode('new'))).resolves.toEqual({ ok: true });
+    expect(await readFile(target, 'utf8')).toBe('new');
+  });
+
+  it('target is a folder: Japanese message, the folder untouched, temp removed', async () => {
+    const target = join(dir, '政策局.yosan.json');
+    await mkdir(target);
+    await writeFile(join(target, 'inside.txt'), 'keep');
+    const result = await writeFileAtomic(target, 'new');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(japanese);
+    expect(result.message).toContain('政策局.yosan.json');
+    expect((await stat(target)).isDirectory()).toBe(true);
+    expect(await readFile(join(target, 'inside.txt'), 'utf8')).toBe('keep');
+    expect(await strays('政策局.yosan.json')).toEqual([]);
+  });
+
+  // The rename is where Windows fails (Excel holds the file, a folder turned read-only, the disk filled up);
+  // simulated here so it also runs as root and on Linux.
+  it.each([
+    ['EBUSY', 'ファイル「a.yosan.json」は他のアプリで開かれているため保存できません。閉じてからもう一度保存するか、別の名前で保存してください。'],
+    ['EPERM', 'ファイル「a.yosan.json」は他のアプリで開かれているため保存できません。閉じてからもう一度保存するか、別の名前で保存してください。'],
+    ['EACCES', '読み取り専用'],
+    ['EROFS', '読み取り専用'],
+    ['ENOSPC', 'ディスクの空き容量が足りない'],
+  ])('rename fails with %s: message, old file untouched, temp removed', async (code, expected) => {
+    const target = join(dir, 'a.yosan.json');
+    await writeFile(target, 'old');
+    const result = await writeFileAtomic(target, 'new', { rename: failWith(code) });
+    expect(result).toMatchObject({ ok: false, code });
+    if (result.ok) return;
+    expect(result.message).toContain(expected);
+    expect(result.message).toContain('a.yosan.json');
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await strays('a.yosan.json')).toEqual([]);
+  });
+
+  it('missing folder: ENOENT message, nothing created', async () => {
+    const target = join(dir, 'なし', 'a.yosan.json');
+    const result = await writeFileAtomic(target, 'new');
+    expect(result).toMatchObject({ ok: false, code: 'ENOENT' });
+    if (result.ok) return;
+    expect(result.message).toContain('保存先のフォルダー「なし」が見つからない');
+    expect(await strays()).toEqual([]);
+  });
+});
+
+describe('readTextFileLimited', () => {
+  it('reads UTF-8 text and drops a BOM', async () => {
+    const path = join(dir, 'a.json');
+    await writeFile(path, '\uFEFF{"名前":"政策局"}');
+    await expect(readTextFileLimited(path, 1024)).resolves.toEqual({ ok: true, text: '{"名前":"政策局"}' });
+  });
+
+  it('a file of exactly the limit is read; one byte more is refused before reading', async () => {
+    const path = join(dir, 'a.json');
+    await writeFile(path, 'x'.repeat(100));
+    await expect(readTextFileLimited(path, 100)).resolves.toEqual({ ok: true, text: 'x'.repeat(100) });
+    const result = await readTextFileLimited(path, 99);
+    expect(result).toMatchObject({ ok: false, code: 'ETOOLARGE' });
+    if (result.ok) return;
+    expect(result.message).toContain('大きすぎる');
+    expect(result.message).toContain('a.json');
+  });
+
+  it('bytes that are not UTF-8 (Shift_JIS) are refused with a Japanese message', async () => {
+    const path = join(dir, 'sjis.json');
+    await writeFile(path, Uint8Array.from([0x90, 0xad, 0x8d, 0xf4, 0x8b, 0xc7])); // 政策局 in Shift_JIS
+    const result = await readTextFileLimited(path, 1024);
+    expect(result).toMatchObject({ ok: false, code: 'ENOTUTF8' });
+    if (result.ok) return;
+    expect(result.message).toContain('UTF-8');
+  });
+
+  it('a missing file and a folder give Japanese messages', async () => {
+    const missing = await readTextFileLimited(join(dir, 'ない.json'), 1024);
+    expect(missing).toMatchObject({ ok: false, code: 'ENOENT' });
+    if (!missing.ok) expect(missing.message).toContain('ファイル「ない.json」が見つかりません');
+    const folder = await readTextFileLimited(dir, 1024);
+    expect(folder).toMatchObject({ ok: false, code: 'EISDIR' });
+  });
+});
+
+describe('exchange files on disk', () => {
+  it('save then open gives the same document', async () => {
+    const file = loadSample();
+    const path = join(dir, '政策局_平成27年度.yosan.json');
+    await expect(saveExchangeFileAt(path, file)).resolves.toEqual({
+      status: 'saved',
+      path,
+      fileName: '政策局_平成27年度.yosan.json',
+    });
+    expect(await readFile(path, 'utf8')).toBe(writeExchangeFile(file));
+    await expect(openExchangeFileAt(path, 1024 * 1024)).resolves.toEqual({
+      status: 'opened',
+      fileName: '政策局_平成27年度.yosan.json',
+      file,
+    });
+  });
+
+  it('an unreadable, a too large and a missing file each give problems naming the file', async () => {
+    const broken = join(dir, 'broken.yosan.json');
+    await writeFile(broken, '{"format": "yosan-desk", "vers');
+    const a = await openExchangeFileAt(broken, 1024);
+    expect(a).toMatchObject({ status: 'problems', fileName: 'broken.yosan.json' });
+    const b = await openExchangeFileAt(broken, 10);
+    expect(b).toMatchObject({ status: 'problems', problems: [{ severity: 'error', message: expect.stringContaining('大きすぎる') }] });
+    const c = await openExchangeFileAt(join(dir, 'gone.yosan.json'), 1024);
+    expect(c).toMatchObject({ status: 'problems', fileName: 'gone.yosan.json' });
+  });
+
+  it('a save failure is a Japanese error value', async () => {
+    const path = join(dir, 'folder.yosan.json');
+    await mkdir(path);
+    const result = await saveExchangeFileAt(path, loadSample());
+    expect(result.status).toBe('error');
+    if (result.status === 'error') expect(result.message).toMatch(japanese);
+  });
+
+  it.each([
+    ['C:\\予算\\政策局', 'C:\\予算\\政策局.yosan.json'],
+    ['/home/u/政策局.yosan.json', '/home/u/政策局.yosan.json'],
+    ['/home/u/政策局.JSON', '/home/u/政策局.JSON'],
+    ['/home/u/政策局.txt', '/home/u/政策局.txt.yosan.json'],
+  ])('withExchangeExtension(%s)', (input, expected) => {
+    expect(withExchangeExtension(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,111 @@
+// The preload exposes exactly one method per contract channel, each invoking its own channel; the contract's helpers.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNEL_METHODS, CHANNELS, type Channel } from '../../shared/ipc/channels';
+import { contract, safeExchangeFileName } from '../../shared/ipc/contract';
+import { loadSample } from '../helpers/sample';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async (channel: string) => ({ status: 'canceled', channel })) },
+}));
+vi.mock('electron', () => electron);
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('preload', () => {
+  let name: unknown;
+  let api: Record<string, unknown>;
+
+  beforeAll(async () => {
+    await import('../../electron/preload/index');
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    [name, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [unknown, Record<string, unknown>];
+  });
+
+  it('exposes window.desktop with exactly one method per channel, and nothing else', () => {
+    expect(name).toBe('desktop');
+    expect(Object.keys(api).sort()).toEqual(Object.values(CHANNEL_METHODS).sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    expect(api).not.toHaveProperty('invoke');
+    expect(api).not.toHaveProperty('ipcRenderer');
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it.each(CHANNELS.map((channel) => [channel, CHANNEL_METHODS[channel]] as const))(
+    '%s is invoked by %s, passing the request through',
+    async (channel, method) => {
+      electron.ipcRenderer.invoke.mockClear();
+      const request = channel === 'exchange:save' ? { file: loadSample(), suggestedName: '政策局' } : undefined;
+      const fn = api[method] as (request?: unknown) => Promise<unknown>;
+      await expect(request === undefined ? fn() : fn(request)).resolves.toEqual({ status: 'canceled', channel });
+      expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+      expect(electron.ipcRenderer.invoke.mock.calls[0]).toEqual(request === undefined ? [channel] : [channel, request]);
+    },
+  );
+
+  it('bundles without zod or the schemas and requires nothing but electron (the sandbox allows little else)', async () => {
+    const result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: ['electron/preload/index.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((input) => /node_modules|schema|contract/.test(input))).toEqual([]);
+    const code = result.outputFiles[0]?.text ?? '';
+    expect([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
+  });
+});
+
+describe('contract', () => {
+  it('has exactly the channels of channels.ts, each named domain:verb, with distinct method names', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z]+$/);
+    expect(new Set(Object.values(CHANNEL_METHODS)).size).toBe(CHANNELS.length);
+  });
+
+  it('every result schema accepts the common error value', () => {
+    for (const channel of Object.keys(contract) as Channel[]) {
+      expect(contract[channel].result.safeParse({ status: 'error', message: '失敗しました。' }).success).toBe(true);
+    }
+  });
+
+  it.each([
+    ['政策局_平成27年度', '政策局_平成27年度.yosan.json'],
+    ['政策局.yosan.json', '政策局.yosan.json'],
+    ['政策局.YOSAN.JSON', '政策局.yosan.json'],
+    ['政策局.json', '政策局.yosan.json'],
+    ['../../Windows/System32/政策局', '政策局.yosan.json'],
+    ['C:\\Users\\x\\政策局', '政策局.yosan.json'],
+    ['政策局:局運営方針?', '政策局_局運営方針_.yosan.json'],
+    ['<a>|"b"*', '_a___b__.yosan.json'],
+    ['..', '予算デスク.yosan.json'],
+    ['...yosan.json', '予算デスク.yosan.json'],
+    ['.hidden', 'hidden.yosan.json'],
+    ['政策局. ', '政策局.yosan.json'],
+    ['', '予算デスク.yosan.json'],
+    ['   ', '予算デスク.yosan.json'],
+    ['CON', '_CON.yosan.json'],
+    ['con.txt', '_con.txt.yosan.json'],
+    ['LPT1', '_LPT1.yosan.json'],
+    ['CONSOLE', 'CONSOLE.yosan.json'],
+    ['改\u0000行\n', '改_行.yosan.json'],
+    ['予'.repeat(150), `${'予'.repeat(100)}.yosan.json`],
+    ['𠮷'.repeat(120), `${'𠮷'.repeat(100)}.yosan.json`],
+  ])('safeExchangeFileName(%j) → %s', (input, expected) => {
+    expect(safeExchangeFileName(input)).toBe(expected);
+  });
+
+  it('the save request turns the suggested name into a safe file name', () => {
+    const parsed = contract['exchange:save'].request.parse({ file: loadSample(), suggestedName: '../政策局' });
+    expect(parsed.suggestedName).toBe('政策局.yosan.json');
+  });
+});
