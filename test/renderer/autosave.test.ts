@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAutosave, type SaveStatus } from '../../renderer/src/persistence/autosave';
-import { openDb, type YosanDb } from '../../renderer/src/persistence/db';
+import { openDb } from '../../renderer/src/persistence/db';
 import { loadFromDb, loadOrInitialise } from '../../renderer/src/persistence/load';
 import { createSheetsStore } from '../../renderer/src/store/sheets-store';
 import { loadSample } from '../helpers/sample';
@@ -80,7 +80,7 @@ describe('autosave to IndexedDB', () => {
     const { db, s, autosave, statuses } = await setup({ delayMs: 60_000 });
     const realBulkPut = db.sheets.bulkPut.bind(db.sheets);
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-    db.sheets.bulkPut = (() => Promise.reject(quota)) as typeof db.sheets.bulkPut;
+    db.sheets.bulkPut = (() => Promise.reject(quota)) as unknown as typeof db.sheets.bulkPut;
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 7 }), 'amount');
     expect(await autosave.flush()).toBe(false);
     expect(statuses.at(-1)!.state).toBe('error');

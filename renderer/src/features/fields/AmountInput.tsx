@@ -1,0 +1,96 @@
+// An amount field in 千円: accepts full-width digits, ， and △; formats on blur; never touches an IME composition.
+import { useId, useRef, useState } from 'react';
+import { formatAmount, parseAmount } from '../../../../shared/domain/money';
+import { enterMovesOn } from './ime';
+
+export interface AmountInputProps {
+  /** Accessible label: the form's own field name (予算額, 前年度予算額, 主な事業1の金額 …). */
+  label: string;
+  /** Shown instead of the label text when the visible label sits elsewhere (e.g. a table header). */
+  hideLabel?: boolean;
+  value: number | null;
+  onCommit: (value: number | null) => void;
+  signed?: boolean;
+  readOnly?: boolean;
+  fieldPath: string;
+  className?: string;
+}
+
+export function AmountInput({ label, hideLabel, value, onCommit, signed, readOnly, fieldPath, className }: AmountInputProps) {
+  const id = useId();
+  const messageId = `${id}-message`;
+  const [text, setText] = useState(() => formatAmount(value));
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const composing = useRef(false);
+  // The value this field last showed or committed: when the store changes it from elsewhere (undo), show the new one.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (!composing.current) {
+      setText(formatAmount(value));
+      setError(null);
+    }
+  }
+
+  const accept = (raw: string) => {
+    const parsed = parseAmount(raw, { label, signed: signed ?? false });
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    setError(null);
+    if (parsed.value !== value) {
+      setShownValue(parsed.value);
+      onCommit(parsed.value);
+    }
+  };
+
+  return (
+    <span className={`field amount-field ${className ?? ''}`} data-invalid={error ? 'true' : undefined}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="amount-input"
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        data-field-path={fieldPath}
+        value={focused || error ? text : formatAmount(value)}
+        readOnly={readOnly}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? messageId : undefined}
+        onFocus={() => {
+          setFocused(true);
+          if (!error) setText(formatAmount(value));
+        }}
+        onChange={(event) => {
+          setText(event.target.value);
+          const native = event.nativeEvent as InputEvent;
+          if (composing.current || native.isComposing) return;
+          accept(event.target.value);
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={(event) => {
+          composing.current = false;
+          accept(event.currentTarget.value);
+        }}
+        onBlur={(event) => {
+          setFocused(false);
+          if (composing.current) return;
+          accept(event.currentTarget.value);
+        }}
+        onKeyDown={enterMovesOn}
+      />
+      {error && (
+        <span id={messageId} className="field-message" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

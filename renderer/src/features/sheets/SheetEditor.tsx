@@ -1,0 +1,417 @@
+// The 事務事業 sheet editor, laid out like the printed form; computed figures are shown read-only beside their inputs.
+import { useMemo, type ReactNode } from 'react';
+import {
+  DEFAULT_ACCOUNTS,
+  DEFAULT_EXPENDITURE_CLASSIFICATION,
+  DEFAULT_REVENUE_CATEGORIES,
+} from '../../../../shared/domain/defaults';
+import { statusLabels } from '../../../../shared/domain/labels';
+import { formatAmount } from '../../../../shared/domain/money';
+import { formatYearOverYear } from '../../../../shared/domain/ratio';
+import type { FundingLine, Item, NumberedName, Sheet, SheetStatus } from '../../../../shared/domain/schema';
+import { sheetFigures } from '../../../../shared/domain/sheet';
+import { fiscalYearLabel } from '../../../../shared/domain/wareki';
+import { sheetProblems, type SheetProblem } from '../../store/selectors';
+import { useServices, useSheets } from '../../store/context';
+import { AmountInput } from '../fields/AmountInput';
+import { NumberInput, TextArea, TextInput } from '../fields/TextInput';
+
+type Update = (key: string, edit: (sheet: Sheet) => Sheet) => void;
+
+function move<T>(list: readonly T[], from: number, to: number): T[] {
+  const copy = [...list];
+  const [moved] = copy.splice(from, 1);
+  if (moved !== undefined) copy.splice(to, 0, moved);
+  return copy;
+}
+
+function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
+  return list.map((x, i) => (i === index ? value : x));
+}
+
+/** Problems of one field (or of a part of the form, by path prefix), shown beside it. */
+function FieldProblems({ problems, path, exact }: { problems: readonly SheetProblem[]; path: string; exact?: boolean }) {
+  const mine = problems.filter((p) => (exact ? p.fieldPath === path : p.fieldPath === path || p.fieldPath.startsWith(`${path}.`) || p.fieldPath.startsWith(`${path}[`)));
+  if (mine.length === 0) return null;
+  return (
+    <ul className="field-problems">
+      {mine.map((p, i) => (
+        <li key={i} className={`problem problem-${p.severity}`}>
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Computed({ label, value, id, negative }: { label: string; value: string; id: string; negative?: boolean }) {
+  return (
+    <span className="field computed-field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <output id={id} className={`computed${negative ? ' negative' : ''}`} aria-live="polite">
+        {value}
+      </output>
+    </span>
+  );
+}
+
+function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`form-section ${className ?? ''}`} aria-label={title}>
+      <h3 className="section-title">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+const REVENUE_LIST_ID = 'revenue-categories';
+const KAN_LIST_ID = 'expenditure-kan';
+const KOU_LIST_ID = 'expenditure-kou';
+const MOKU_LIST_ID = 'expenditure-moku';
+const ACCOUNT_LIST_ID = 'accounts';
+
+function PickLists({ sheet }: { sheet: Sheet }) {
+  const kan = DEFAULT_EXPENDITURE_CLASSIFICATION.find((k) => k.no === sheet.classification.kan.no);
+  const kou = kan?.kou.find((k) => k.no === sheet.classification.kou.no);
+  return (
+    <>
+      <datalist id={REVENUE_LIST_ID}>
+        {DEFAULT_REVENUE_CATEGORIES.map((c) => (
+          <option key={c.kan} value={c.name}>{`${c.kan}款`}</option>
+        ))}
+      </datalist>
+      <datalist id={KAN_LIST_ID}>
+        {DEFAULT_EXPENDITURE_CLASSIFICATION.map((k) => (
+          <option key={k.no} value={k.name}>{`${k.no}款`}</option>
+        ))}
+      </datalist>
+      <datalist id={KOU_LIST_ID}>
+        {(kan?.kou ?? []).map((k) => (
+          <option key={k.no} value={k.name}>{`${k.no}項`}</option>
+        ))}
+      </datalist>
+      <datalist id={MOKU_LIST_ID}>
+        {(kou?.moku ?? []).map((m) => (
+          <option key={m.no} value={m.name}>{`${m.no}目`}</option>
+        ))}
+      </datalist>
+      <datalist id={ACCOUNT_LIST_ID}>
+        {DEFAULT_ACCOUNTS.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+/** The number that goes with a picked name, from the default tables. */
+function numberFor(level: 'kan' | 'kou' | 'moku', name: string, sheet: Sheet): number | null {
+  const kan = DEFAULT_EXPENDITURE_CLASSIFICATION.find((k) => (level === 'kan' ? k.name === name : k.no === sheet.classification.kan.no));
+  if (level === 'kan') return kan?.no ?? null;
+  const kou = kan?.kou.find((k) => (level === 'kou' ? k.name === name : k.no === sheet.classification.kou.no));
+  if (level === 'kou') return kou?.no ?? null;
+  return kou?.moku.find((m) => m.name === name)?.no ?? null;
+}
+
+function ClassificationField({ level, unit, sheet, update, readOnly }: { level: 'kan' | 'kou' | 'moku'; unit: string; sheet: Sheet; update: Update; readOnly: boolean }) {
+  const value = sheet.classification[level];
+  const set = (key: string, next: NumberedName) =>
+    update(key, (s) => ({ ...s, classification: { ...s.classification, [level]: next } }));
+  const list = level === 'kan' ? KAN_LIST_ID : level === 'kou' ? KOU_LIST_ID : MOKU_LIST_ID;
+  return (
+    <span className="classification-part">
+      <NumberInput
+        label={`${unit}の番号`}
+        hideLabel
+        className="class-no"
+        value={value.no}
+        max={999}
+        readOnly={readOnly}
+        fieldPath={`classification.${level}.no`}
+        onCommit={(no) => set(`classification.${level}.no`, { ...value, no })}
+      />
+      <span aria-hidden="true">{unit}</span>
+      <TextInput
+        label={unit}
+        hideLabel
+        className="class-name"
+        value={value.name}
+        list={list}
+        readOnly={readOnly}
+        fieldPath={`classification.${level}.name`}
+        onCommit={(name) => {
+          const picked = numberFor(level, name, sheet);
+          set(`classification.${level}.name`, { no: value.no ?? picked, name });
+        }}
+      />
+    </span>
+  );
+}
+
+function FundingLines({ sheet, update, readOnly, problems }: { sheet: Sheet; update: Update; readOnly: boolean; problems: readonly SheetProblem[] }) {
+  const set = (key: string, lines: FundingLine[]) => update(key, (s) => ({ ...s, specificFunding: lines }));
+  const lines = sheet.specificFunding;
+  return (
+    <div className="funding" role="group" aria-label="財源内訳">
+      <ol className="funding-lines">
+        {lines.map((line, i) => (
+          <li key={i} className="funding-line">
+            <NumberInput
+              label={`特定財源${i + 1}の款`}
+              hideLabel
+              className="funding-kan"
+              value={line.revenueKan}
+              max={999}
+              readOnly={readOnly}
+              fieldPath={`specificFunding[${i}].revenueKan`}
+              onCommit={(revenueKan) => set(`specificFunding[${i}].revenueKan`, replaceAt(lines, i, { ...line, revenueKan }))}
+            />
+            <span aria-hidden="true">款</span>
+            <TextInput
+              label={`特定財源${i + 1}の財源`}
+              hideLabel
+              className="funding-source"
+              value={line.source}
+              list={REVENUE_LIST_ID}
+              readOnly={readOnly}
+              fieldPath={`specificFunding[${i}].source`}
+              onCommit={(source) => {
+                const known = DEFAULT_REVENUE_CATEGORIES.find((c) => c.name === source);
+                set(`specificFunding[${i}].source`, replaceAt(lines, i, { ...line, source, revenueKan: line.revenueKan ?? known?.kan ?? null }));
+              }}
+            />
+            <AmountInput
+              label={`特定財源${i + 1}の金額`}
+              hideLabel
+              value={line.amount}
+              readOnly={readOnly}
+              fieldPath={`specificFunding[${i}].amount`}
+              onCommit={(amount) => set(`specificFunding[${i}].amount`, replaceAt(lines, i, { ...line, amount }))}
+            />
+            {!readOnly && (
+              <span className="row-actions">
+                <button type="button" aria-label={`特定財源${i + 1}を上へ`} disabled={i === 0} onClick={() => set('specificFunding', move(lines, i, i - 1))}>
+                  ↑
+                </button>
+                <button type="button" aria-label={`特定財源${i + 1}を下へ`} disabled={i === lines.length - 1} onClick={() => set('specificFunding', move(lines, i, i + 1))}>
+                  ↓
+                </button>
+                <button type="button" aria-label={`特定財源${i + 1}を削除`} onClick={() => set('specificFunding', lines.filter((_, k) => k !== i))}>
+                  ×
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      {!readOnly && (
+        <button type="button" className="add-row" onClick={() => set('specificFunding', [...lines, { source: '', revenueKan: null, amount: null }])}>
+          特定財源を追加
+        </button>
+      )}
+      <FieldProblems problems={problems} path="specificFunding" />
+    </div>
+  );
+}
+
+function Items({ sheet, update, readOnly }: { sheet: Sheet; update: Update; readOnly: boolean }) {
+  const set = (key: string, items: Item[]) => update(key, (s) => ({ ...s, items }));
+  const items = sheet.items;
+  return (
+    <>
+      <ol className="items">
+        {items.map((item, i) => (
+          <li key={i} className="item">
+            <span className="item-no" aria-hidden="true">
+              {i + 1}
+            </span>
+            <TextInput
+              label={`主な事業${i + 1}の名称`}
+              className="item-name"
+              value={item.name}
+              readOnly={readOnly}
+              fieldPath={`items[${i}].name`}
+              onCommit={(name) => set(`items[${i}].name`, replaceAt(items, i, { ...item, name }))}
+            />
+            <AmountInput
+              label={`主な事業${i + 1}の金額`}
+              className="item-amount"
+              value={item.amount}
+              readOnly={readOnly}
+              fieldPath={`items[${i}].amount`}
+              onCommit={(amount) => set(`items[${i}].amount`, replaceAt(items, i, { ...item, amount }))}
+            />
+            <TextArea
+              label={`主な事業${i + 1}の説明`}
+              className="item-description"
+              rows={2}
+              value={item.description}
+              readOnly={readOnly}
+              fieldPath={`items[${i}].description`}
+              onCommit={(description) => set(`items[${i}].description`, replaceAt(items, i, { ...item, description }))}
+            />
+            {!readOnly && (
+              <span className="row-actions">
+                <button type="button" aria-label={`主な事業${i + 1}を上へ`} disabled={i === 0} onClick={() => set('items', move(items, i, i - 1))}>
+                  ↑
+                </button>
+                <button type="button" aria-label={`主な事業${i + 1}を下へ`} disabled={i === items.length - 1} onClick={() => set('items', move(items, i, i + 1))}>
+                  ↓
+                </button>
+                <button type="button" aria-label={`主な事業${i + 1}を削除`} onClick={() => set('items', items.filter((_, k) => k !== i))}>
+                  ×
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      {!readOnly && (
+        <button type="button" className="add-row" onClick={() => set('items', [...items, { name: '', amount: null, description: '' }])}>
+          主な事業を追加
+        </button>
+      )}
+    </>
+  );
+}
+
+export function SheetEditor({ sheetId }: { sheetId: string }) {
+  const { store } = useServices();
+  const sheet = useSheets((s) => s.sheets[sheetId]);
+  const figures = useMemo(() => (sheet ? sheetFigures(sheet) : null), [sheet]);
+  if (!sheet || !figures) {
+    return (
+      <div className="editor-empty" role="status">
+        この事務事業シートは見つかりません。削除されたか、別の年度・局のシートです。
+      </div>
+    );
+  }
+  const problems = sheetProblems(sheet);
+  const readOnly = sheet.status === 'final';
+  const update: Update = (key, edit) => {
+    store.getState().updateSheet(sheet.id, edit, key);
+  };
+  const setText = (field: 'name' | 'account' | 'purpose' | 'notes' | 'reference') => (value: string) =>
+    update(field, (s) => ({ ...s, [field]: value }));
+  const setOrg = (field: 'bureau' | 'department' | 'section') => (value: string) =>
+    update(`org.${field}`, (s) => ({ ...s, org: { ...s.org, [field]: value } }));
+  const id = (name: string) => `sheet-${sheet.id}-${name}`;
+
+  return (
+    <article className={`sheet-editor${readOnly ? ' read-only' : ''}`} aria-label={`事務事業シート ${sheet.name}`} data-field-scope>
+      <PickLists sheet={sheet} />
+      <header className="sheet-header">
+        <span className="account">
+          (
+          <TextInput label="会計" hideLabel className="account-input" value={sheet.account} list={ACCOUNT_LIST_ID} readOnly={readOnly} fieldPath="account" onCommit={setText('account')} />)
+        </span>
+        <span className="sheet-year">{fiscalYearLabel(sheet.fiscalYear)}</span>
+        <label className="status-select">
+          状態
+          <select
+            value={sheet.status}
+            onChange={(e) => store.getState().setStatus(sheet.id, e.target.value as SheetStatus)}
+            data-field-path="status"
+          >
+            {(Object.keys(statusLabels) as SheetStatus[]).map((st) => (
+              <option key={st} value={st}>
+                {statusLabels[st]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="unit">(単位：千円)</span>
+      </header>
+      {readOnly && (
+        <p className="read-only-banner" role="note">
+          確定済みのため編集できません。編集するには状態を「作成中」に戻してください。
+        </p>
+      )}
+
+      <div className="form-grid">
+        <div className="row name-row">
+          <TextInput label="事務事業名" className="wide" value={sheet.name} readOnly={readOnly} fieldPath="name" onCommit={setText('name')} />
+          <FieldProblems problems={problems} path="name" exact />
+        </div>
+        <div className="row amount-row">
+          <AmountInput label="予算額" value={sheet.amount} readOnly={readOnly} fieldPath="amount" onCommit={(amount) => update('amount', (s) => ({ ...s, amount }))} />
+          <FieldProblems problems={problems} path="amount" exact />
+        </div>
+
+        <div className="row org-row" role="group" aria-label="局/部/課">
+          <span className="row-label" aria-hidden="true">
+            局/部/課
+          </span>
+          <TextInput label="局" value={sheet.org.bureau} readOnly={readOnly} fieldPath="org.bureau" onCommit={setOrg('bureau')} />
+          <TextInput label="部" value={sheet.org.department} readOnly={readOnly} fieldPath="org.department" onCommit={setOrg('department')} />
+          <TextInput label="課" value={sheet.org.section} readOnly={readOnly} fieldPath="org.section" onCommit={setOrg('section')} />
+          <FieldProblems problems={problems} path="org" />
+        </div>
+
+        <div className="row classification-row" role="group" aria-label="款/項/目">
+          <span className="row-label" aria-hidden="true">
+            款/項/目
+          </span>
+          <ClassificationField level="kan" unit="款" sheet={sheet} update={update} readOnly={readOnly} />
+          <span aria-hidden="true">/</span>
+          <ClassificationField level="kou" unit="項" sheet={sheet} update={update} readOnly={readOnly} />
+          <span aria-hidden="true">/</span>
+          <ClassificationField level="moku" unit="目" sheet={sheet} update={update} readOnly={readOnly} />
+          <NumberInput
+            label="予算書P."
+            className="page"
+            value={sheet.budgetBookPage}
+            max={99_999}
+            readOnly={readOnly}
+            fieldPath="budgetBookPage"
+            onCommit={(budgetBookPage) => update('budgetBookPage', (s) => ({ ...s, budgetBookPage }))}
+          />
+          <FieldProblems problems={problems} path="classification" />
+        </div>
+
+        <Section title="〔財源内訳〕" className="funding-section">
+          <FundingLines sheet={sheet} update={update} readOnly={readOnly} problems={problems} />
+          <div className="general-fund">
+            <span aria-hidden="true">- </span>
+            <Computed label="一般財源" id={id('general-fund')} value={formatAmount(figures.generalFund)} negative={(figures.generalFund ?? 0) < 0} />
+          </div>
+        </Section>
+
+        <Section title="<事業の目的・内容>" className="purpose-section">
+          <TextArea label="事業の目的・内容" hideLabel rows={4} value={sheet.purpose} readOnly={readOnly} fieldPath="purpose" onCommit={setText('purpose')} />
+        </Section>
+        <Section title="<特記事項>" className="notes-section">
+          <TextArea label="特記事項" hideLabel rows={2} value={sheet.notes} readOnly={readOnly} fieldPath="notes" onCommit={setText('notes')} />
+        </Section>
+
+        <div className="row previous-row">
+          <AmountInput
+            label="前年度予算額"
+            value={sheet.previousAmount}
+            readOnly={readOnly}
+            fieldPath="previousAmount"
+            onCommit={(previousAmount) => update('previousAmount', (s) => ({ ...s, previousAmount }))}
+          />
+          <Computed label="増減" id={id('change')} value={formatAmount(figures.change)} negative={(figures.change ?? 0) < 0} />
+          <Computed label="前年度比" id={id('ratio')} value={formatYearOverYear(figures.yearOverYear)} />
+          <FieldProblems problems={problems} path="previousAmount" exact />
+        </div>
+
+        <Section title="<主な事業>" className="items-section">
+          <Items sheet={sheet} update={update} readOnly={readOnly} />
+          <div className="items-totals">
+            <Computed label="主な事業の計" id={id('items-total')} value={formatAmount(figures.itemsTotal)} />
+            {figures.unallocated !== null && <Computed label="未配分" id={id('unallocated')} value={formatAmount(figures.unallocated)} negative={figures.unallocated < 0} />}
+          </div>
+          <FieldProblems problems={problems} path="items" />
+        </Section>
+
+        <Section title="[参考]" className="reference-section">
+          <TextArea label="参考" hideLabel rows={3} value={sheet.reference} readOnly={readOnly} fieldPath="reference" onCommit={setText('reference')} />
+        </Section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+// React access to the stores: the document store and the save status, provided once at the top of the app.
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SaveStatus } from '../persistence/autosave';
+import type { SheetsActions, SheetsState, SheetsStore } from './sheets-store';
+
+export interface AppServices {
+  store: SheetsStore;
+  saveStatus: StoreApi<SaveStatus>;
+  /** Writes pending changes now (Ctrl+S, before export or print, on close). */
+  flush: () => Promise<boolean>;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('ServicesProvider missing');
+  return services;
+}
+
+export function useSheets<T>(selector: (state: SheetsState & SheetsActions) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export function useSaveStatus(): SaveStatus {
+  return useStore(useServices().saveStatus);
+}
+
+export function createSaveStatusStore(): StoreApi<SaveStatus> {
+  return createStore<SaveStatus>()(() => ({ state: 'saved', savedAt: null, message: null }));
+}
