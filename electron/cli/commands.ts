@@ -3,16 +3,13 @@ import { countBySeverity, checkDocument } from '../../shared/domain/check';
 import { severityLabel, type Problem } from '../../shared/domain/problem';
 import type { ExchangeFile } from '../../shared/domain/schema';
 import { fiscalYearLabel } from '../../shared/domain/wareki';
-import { readExchangeFile } from '../../shared/exchange/read';
-import { readTextFileLimited } from '../main/services/files';
+import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/ipc/contract';
+import { openExchangeFileAt } from '../main/services/files';
 
 /** Exit codes shared by every command: 0 fine (warnings allowed), 1 errors in the data, 2 input unreadable. */
 export const EXIT_OK = 0;
 export const EXIT_DATA_ERRORS = 1;
 export const EXIT_UNREADABLE = 2;
-
-/** Exchange files larger than this are refused before parsing (the sample is ~40 KB; 1,500 sheets ~10 MB). */
-export const MAX_EXCHANGE_FILE_BYTES = 100 * 1024 * 1024;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -81,13 +78,17 @@ async function checkOne(path: string, io: CliIo): Promise<number> {
 
 export type LoadResult = { ok: true; file: ExchangeFile } | { ok: false; problems: Problem[] };
 
-/** Reads and validates an exchange file from disk, with a size limit. */
+/** Reads and validates an exchange file from disk, with the same size limit and messages as the app. */
 export async function loadExchangeFile(path: string): Promise<LoadResult> {
-  const read = await readTextFileLimited(path, MAX_EXCHANGE_FILE_BYTES);
-  if (!read.ok) return { ok: false, problems: [{ severity: 'error', path: '', message: read.message }] };
-  const result = readExchangeFile(read.text);
-  if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, file: result.file };
+  const opened = await openExchangeFileAt(path, MAX_EXCHANGE_FILE_BYTES);
+  switch (opened.status) {
+    case 'opened':
+      return { ok: true, file: opened.file };
+    case 'problems':
+      return { ok: false, problems: opened.problems };
+    default:
+      return { ok: false, problems: [{ severity: 'error', path: '', message: `${path} を読み込めませんでした。` }] };
+  }
 }
 
 /** One line a problem: `[事務事業名] 種別 項目: message (path)`, grouped by sheet in file order. */
