@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
+    // Builds the renderer and serves it for the browser tests in test/e2e.
+    globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 20_000,
   },
 });

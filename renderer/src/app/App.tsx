@@ -1,207 +1,311 @@
-// The app shell for now: the built-in sample (or an opened file) as a list of 事務事業 grouped by 課, with open and save.
-import { useEffect, useState } from 'react';
-import sample from '../../../assets/sample/seisakukyoku-h27.yosan.json';
-import { formatAmount } from '../../../shared/domain/money';
+// The main window: toolbar, sheet list, the sheet editor and the checks & totals panel; keyboard shortcuts.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../../shared/domain/problem';
-import type { ExchangeFile, Sheet } from '../../../shared/domain/schema';
-import { sheetChange } from '../../../shared/domain/sheet';
 import { fiscalYearLabel } from '../../../shared/domain/wareki';
-import { readExchangeFile } from '../../../shared/exchange/read';
 import { desktop } from '../desktop';
-
-interface LoadedDocument {
-  /** Shown in messages: the sample's own name or the opened file's. */
-  fileName: string;
-  file: ExchangeFile;
-}
-
-interface Refusal {
-  fileName: string;
-  problems: Problem[];
-}
+import { ProblemsPanel } from '../features/problems/ProblemsPanel';
+import { SheetEditor } from '../features/sheets/SheetEditor';
+import { SheetList } from '../features/sheets/SheetList';
+import { BureauTotals } from '../features/totals/BureauTotals';
+import { useServices, useSheets } from '../store/context';
+import { selectScopes, selectScopeSheets } from '../store/selectors';
+import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
+import { sheetHash } from './route';
+import { SaveIndicator } from './SaveIndicator';
+import { TrashPanel } from './TrashPanel';
+import { navigate, useHashRoute } from './useHashRoute';
 
 interface Notice {
   tone: 'info' | 'error';
   text: string;
+  problems?: Problem[];
 }
 
-interface SectionGroup {
-  section: string;
-  sheets: Sheet[];
+/** Focuses the field at `fieldPath` (or the first field under it) in the open editor. */
+function focusField(fieldPath: string): boolean {
+  const editor = document.querySelector('.sheet-editor');
+  if (!editor) return false;
+  const fields = Array.from(editor.querySelectorAll<HTMLElement>('[data-field-path]'));
+  const target =
+    fields.find((f) => f.dataset['fieldPath'] === fieldPath) ??
+    fields.find((f) => (f.dataset['fieldPath'] ?? '').startsWith(fieldPath)) ??
+    editor.querySelector<HTMLElement>(`[aria-label="${fieldPath}"] button, [aria-label="${fieldPath}"] input`);
+  if (!target) return false;
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
+  return true;
 }
-
-/** Sheets grouped by 課 (org.section), groups and sheets in the file's order. */
-function groupBySection(sheets: readonly Sheet[]): SectionGroup[] {
-  const groups = new Map<string, Sheet[]>();
-  for (const sheet of sheets) {
-    const group = groups.get(sheet.org.section);
-    if (group) group.push(sheet);
-    else groups.set(sheet.org.section, [sheet]);
-  }
-  return Array.from(groups, ([section, grouped]) => ({ section, sheets: grouped }));
-}
-
-function bureausOf(file: ExchangeFile): string {
-  return Array.from(new Set(file.sheets.map((sheet) => sheet.org.bureau).filter((b) => b !== ''))).join('・');
-}
-
-const SAMPLE_NAME = '見本（政策局 平成27年度）';
-
-// The sample goes through the same reader as any file: if the transcription breaks the format, we see it here.
-const sampleRead = readExchangeFile(JSON.stringify(sample));
-const initialDocument: LoadedDocument | null = sampleRead.ok ? { fileName: SAMPLE_NAME, file: sampleRead.file } : null;
-const initialRefusal: Refusal | null = sampleRead.ok ? null : { fileName: SAMPLE_NAME, problems: sampleRead.problems };
 
 export function App() {
-  const [loaded, setLoaded] = useState<LoadedDocument | null>(initialDocument);
-  const [refusal, setRefusal] = useState<Refusal | null>(initialRefusal);
+  const { store, flush } = useServices();
+  const route = useHashRoute();
+  const phase = useSheets((s) => s.phase);
+  const loadError = useSheets((s) => s.loadError);
+  const scopeSheets = useSheets(selectScopeSheets);
+  const scopes = useSheets(selectScopes);
+  const fiscalYear = useSheets((s) => s.fiscalYear);
+  const bureau = useSheets((s) => s.bureau);
+  const sheets = useSheets((s) => s.sheets);
+  const deletedCount = useSheets((s) => Object.keys(s.deleted).length);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const [showTrash, setShowTrash] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [version, setVersion] = useState('');
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const currentId = route.kind === 'sheet' ? route.id : null;
+  const current = currentId ? sheets[currentId] : undefined;
+  const history = useSheets((s) => (currentId ? s.history[currentId] : undefined));
+
+  // A sheet opened by URL from another 年度/局 switches the scope to it; home opens the scope's first sheet.
+  useEffect(() => {
+    if (phase !== 'ready') return;
+    if (current && (current.fiscalYear !== fiscalYear || current.org.bureau !== bureau)) {
+      store.getState().selectScope(current.fiscalYear, current.org.bureau);
+    } else if (route.kind === 'home' && scopeSheets[0]) {
+      navigate(sheetHash(scopeSheets[0].id), { replace: true });
+    }
+  }, [phase, current, fiscalYear, bureau, route.kind, scopeSheets, store]);
 
   useEffect(() => {
-    let live = true;
-    void desktop.getAppInfo().then((info) => {
-      if (live && info.status === 'ok') setVersion(info.version);
+    if (!pendingFocus || !current) return;
+    const frame = requestAnimationFrame(() => {
+      focusField(pendingFocus);
+      setPendingFocus(null);
     });
-    return () => {
-      live = false;
+    return () => cancelAnimationFrame(frame);
+  }, [pendingFocus, current]);
+
+  const open = useCallback((id: string) => navigate(sheetHash(id)), []);
+
+  const undo = useCallback(() => currentId && store.getState().undo(currentId), [currentId, store]);
+  const redo = useCallback(() => currentId && store.getState().redo(currentId), [currentId, store]);
+
+  const createSheet = () => {
+    const id = store.getState().createSheet();
+    open(id);
+    setPendingFocus('name');
+  };
+  const duplicateSheet = () => {
+    if (!currentId) return;
+    const id = store.getState().duplicateSheet(currentId);
+    if (id) open(id);
+  };
+  const deleteSheet = () => {
+    if (!current) return;
+    const name = current.name || '名称未入力のシート';
+    setConfirmation({
+      title: '事務事業シートの削除',
+      message: `「${name}」を削除しますか？削除したシートは「削除済み」から元に戻せます。`,
+      confirmLabel: '削除する',
+      onConfirm: () => {
+        const list = selectScopeSheets(store.getState());
+        const at = list.findIndex((s) => s.id === current.id);
+        store.getState().deleteSheet(current.id);
+        const next = list[at + 1] ?? list[at - 1];
+        navigate(next ? sheetHash(next.id) : '#/', { replace: true });
+        setNotice({ tone: 'info', text: `「${name}」を削除しました。「削除済み」から元に戻せます。` });
+      },
+    });
+  };
+
+  const saveNow = useCallback(async () => {
+    const ok = await flush();
+    if (!ok) setNotice({ tone: 'error', text: '保存できませんでした。右上の表示を確認してください。' });
+  }, [flush]);
+
+  const exportExchange = async () => {
+    await flush();
+    const state = store.getState();
+    const result = await desktop.saveExchangeFile({
+      file: {
+        format: 'yosan-desk',
+        version: 1,
+        municipality: state.municipality,
+        fiscalYear: state.fiscalYear,
+        sheets: Object.values(state.sheets).sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
+        policies: [...state.policies],
+      },
+      suggestedName: `${state.bureau}_${fiscalYearLabel(state.fiscalYear)}`,
+    });
+    if (result.status === 'saved') setNotice({ tone: 'info', text: `「${result.fileName}」に保存しました。` });
+    else if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
+  };
+
+  const importExchange = async () => {
+    const result = await desktop.openExchangeFile();
+    if (result.status === 'canceled') return;
+    if (result.status === 'error') {
+      setNotice({ tone: 'error', text: result.message });
+      return;
+    }
+    if (result.status === 'problems') {
+      setNotice({ tone: 'error', text: `「${result.fileName}」を開けません。何も変更していません。`, problems: result.problems });
+      return;
+    }
+    const file = result.file;
+    setConfirmation({
+      title: '交換ファイルを開く',
+      message: `「${result.fileName}」（事務事業 ${file.sheets.length} 件、局運営方針 ${file.policies.length} 件）で、いまのデータを置き換えますか？置き換える前のデータが必要な場合は、先に「書き出し」で保存してください。`,
+      confirmLabel: '置き換える',
+      onConfirm: () => {
+        store.getState().replaceWith(file);
+        const first = selectScopeSheets(store.getState())[0];
+        navigate(first ? sheetHash(first.id) : '#/', { replace: true });
+        setNotice({ tone: 'info', text: `「${result.fileName}」を開きました。` });
+      },
+    });
+  };
+
+  // Shortcuts of UX.md. Undo/redo take over from the browser's own, so the store and the fields stay in step.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.isComposing || event.keyCode === 229) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+      else if (key === 's') void saveNow();
+      else if (key === 'f') searchRef.current?.focus();
+      else return;
+      event.preventDefault();
     };
-  }, []);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, saveNow]);
 
-  async function open(): Promise<void> {
-    setBusy(true);
-    try {
-      const result = await desktop.openExchangeFile();
-      switch (result.status) {
-        case 'canceled':
-          return;
-        case 'opened':
-          setLoaded({ fileName: result.fileName, file: result.file });
-          setRefusal(null);
-          setNotice({
-            tone: 'info',
-            text:
-              result.migratedFrom === undefined
-                ? `「${result.fileName}」を開きました。`
-                : `「${result.fileName}」を開きました（古い版 version ${result.migratedFrom} から変換しました）。`,
-          });
-          return;
-        case 'problems':
-          setRefusal({ fileName: result.fileName, problems: result.problems });
-          setNotice(null);
-          return;
-        case 'error':
-          setNotice({ tone: 'error', text: result.message });
-          return;
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+  if (phase === 'loading') return <p className="app-loading">読み込み中…</p>;
+  if (phase === 'failed') return <p className="app-failed" role="alert">{loadError}</p>;
 
-  async function save(current: LoadedDocument): Promise<void> {
-    setBusy(true);
-    try {
-      const { file } = current;
-      const suggestedName = `${bureausOf(file) || '予算'}_${fiscalYearLabel(file.fiscalYear)}`;
-      const result = await desktop.saveExchangeFile({ file, suggestedName });
-      if (result.status === 'saved') setNotice({ tone: 'info', text: `「${result.fileName}」に保存しました。` });
-      else if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const canUndo = (history?.past.length ?? 0) > 0 && current?.status !== 'final';
+  const canRedo = (history?.future.length ?? 0) > 0 && current?.status !== 'final';
 
   return (
     <div className="app">
-      <header className="toolbar">
+      <header className="toolbar" role="toolbar" aria-label="操作">
         <h1 className="app-title">予算デスク</h1>
-        <div className="toolbar-actions">
-          <button type="button" onClick={() => void open()} disabled={busy}>
+        <label>
+          年度
+          <select
+            value={fiscalYear}
+            onChange={(e) => {
+              store.getState().selectScope(Number(e.target.value), bureau);
+              const first = selectScopeSheets(store.getState())[0];
+              navigate(first ? sheetHash(first.id) : '#/');
+            }}
+          >
+            {scopes.fiscalYears.map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          局
+          <select
+            value={bureau}
+            onChange={(e) => {
+              store.getState().selectScope(fiscalYear, e.target.value);
+              const first = selectScopeSheets(store.getState())[0];
+              navigate(first ? sheetHash(first.id) : '#/');
+            }}
+          >
+            {scopes.bureaus.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="toolbar-group">
+          <button type="button" onClick={createSheet}>
+            新規
+          </button>
+          <button type="button" onClick={duplicateSheet} disabled={!current}>
+            複製
+          </button>
+          <button type="button" onClick={deleteSheet} disabled={!current}>
+            削除
+          </button>
+        </span>
+        <span className="toolbar-group">
+          <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
+            元に戻す
+          </button>
+          <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Y / Ctrl+Shift+Z">
+            やり直し
+          </button>
+        </span>
+        <span className="toolbar-group">
+          <button type="button" onClick={() => setShowTrash((v) => !v)} aria-pressed={showTrash}>
+            削除済み（{deletedCount}）
+          </button>
+          <button type="button" onClick={() => void importExchange()}>
             開く
           </button>
-          <button
-            type="button"
-            onClick={() => loaded && void save(loaded)}
-            disabled={busy || loaded === null}
-          >
+          <button type="button" onClick={() => void exportExchange()}>
+            書き出し
+          </button>
+          <button type="button" onClick={() => void saveNow()} title="Ctrl+S">
             保存
           </button>
-        </div>
+        </span>
+        <SaveIndicator />
       </header>
-
-      <main className="content">
-        {notice && (
-          <p className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.text}
-          </p>
-        )}
-
-        {refusal && (
-          <section className="refusal" role="alert" aria-labelledby="refusal-title">
-            <h2 id="refusal-title">「{refusal.fileName}」を開けませんでした</h2>
+      {notice && (
+        <div className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <p>{notice.text}</p>
+          {notice.problems && (
             <ul>
-              {refusal.problems.map((problem, i) => (
-                <li key={i}>{problem.message}</li>
+              {notice.problems.slice(0, 20).map((p, i) => (
+                <li key={i}>{p.message}</li>
               ))}
             </ul>
-          </section>
-        )}
-
-        {loaded && <SheetList loaded={loaded} />}
-      </main>
-
-      <footer className="status-bar">{version && `予算デスク ${version}`}</footer>
-    </div>
-  );
-}
-
-function SheetList({ loaded }: { loaded: LoadedDocument }) {
-  const { file } = loaded;
-  const groups = groupBySection(file.sheets);
-  return (
-    <section aria-labelledby="sheets-title">
-      <h2 id="sheets-title" className="document-title">
-        {file.municipality} {bureausOf(file)} {fiscalYearLabel(file.fiscalYear)}
-        <span className="document-source">{loaded.fileName}</span>
-      </h2>
-      {groups.length === 0 ? (
-        <p>事務事業シートはまだありません。</p>
-      ) : (
-        <table className="sheet-table">
-          <caption>
-            事務事業の一覧 <span className="unit">（単位：千円）</span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">事務事業名</th>
-              <th scope="col" className="num">
-                予算額
-              </th>
-              <th scope="col" className="num">
-                増減
-              </th>
-            </tr>
-          </thead>
-          {groups.map((group) => (
-            <tbody key={group.section}>
-              <tr className="section-row">
-                <th scope="rowgroup" colSpan={3}>
-                  {group.section || '（課の指定なし）'}
-                </th>
-              </tr>
-              {group.sheets.map((sheet) => (
-                <tr key={sheet.id}>
-                  <td>{sheet.name}</td>
-                  <td className="num">{formatAmount(sheet.amount)}</td>
-                  <td className="num">{formatAmount(sheetChange(sheet))}</td>
-                </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
+          )}
+          <button type="button" onClick={() => setNotice(null)} aria-label="お知らせを閉じる">
+            ×
+          </button>
+        </div>
       )}
-    </section>
+      <div className="workspace">
+        <SheetList selectedId={currentId} onOpen={open} searchRef={searchRef} />
+        <main className="editor-pane">
+          {showTrash && (
+            <TrashPanel
+              onClose={() => setShowTrash(false)}
+              onRestore={(id) => {
+                store.getState().restoreSheet(id);
+                open(id);
+              }}
+              onEmpty={() =>
+                setConfirmation({
+                  title: '削除済みを空にする',
+                  message: `削除済みのシート ${deletedCount} 件を完全に削除しますか？この操作は元に戻せません。`,
+                  confirmLabel: '完全に削除する',
+                  onConfirm: () => store.getState().emptyTrash(),
+                })
+              }
+            />
+          )}
+          {currentId ? (
+            <SheetEditor key={currentId} sheetId={currentId} />
+          ) : (
+            <p className="editor-empty">左の一覧から事務事業シートを選ぶか、「新規」で作成してください。</p>
+          )}
+        </main>
+        <aside className="side-pane">
+          <ProblemsPanel
+            onJump={(sheetId, fieldPath) => {
+              open(sheetId);
+              setPendingFocus(fieldPath || 'name');
+            }}
+          />
+          <BureauTotals />
+        </aside>
+      </div>
+      <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />
+    </div>
   );
 }

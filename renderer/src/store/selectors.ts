@@ -42,11 +42,16 @@ export function selectScopeSheets(state: Pick<SheetsData, 'sheets' | 'positions'
   return value;
 }
 
-/** Every 年度 and 局 that has a sheet or a policy, for the toolbar's pick-lists. */
-export function selectScopes(state: Pick<SheetsData, 'sheets' | 'policies' | 'fiscalYear' | 'bureau'>): {
+interface Scopes {
   fiscalYears: number[];
   bureaus: string[];
-} {
+}
+let scopesCache: { key: unknown[]; value: Scopes } | null = null;
+
+/** Every 年度 and 局 that has a sheet or a policy, for the toolbar's pick-lists. Memoised (a stable result for React). */
+export function selectScopes(state: Pick<SheetsData, 'sheets' | 'policies' | 'fiscalYear' | 'bureau'>): Scopes {
+  const key = [state.sheets, state.policies, state.fiscalYear, state.bureau];
+  if (scopesCache && scopesCache.key.every((k, i) => k === key[i])) return scopesCache.value;
   const years = new Set<number>([state.fiscalYear]);
   const bureaus = new Set<string>(state.bureau ? [state.bureau] : []);
   for (const s of Object.values(state.sheets)) {
@@ -57,5 +62,7 @@ export function selectScopes(state: Pick<SheetsData, 'sheets' | 'policies' | 'fi
     years.add(p.fiscalYear);
     bureaus.add(p.bureau);
   }
-  return { fiscalYears: [...years].sort((a, b) => a - b), bureaus: [...bureaus].sort() };
+  const value = { fiscalYears: [...years].sort((a, b) => a - b), bureaus: [...bureaus].sort() };
+  scopesCache = { key, value };
+  return value;
 }

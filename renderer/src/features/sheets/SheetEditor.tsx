@@ -221,6 +221,13 @@ function Items({ sheet, update, readOnly }: { sheet: Sheet; update: Update; read
   const items = sheet.items;
   return (
     <>
+      {items.length > 0 && (
+        <div className="items-head" aria-hidden="true">
+          <span>No</span>
+          <span>名称・説明</span>
+          <span>金額</span>
+        </div>
+      )}
       <ol className="items">
         {items.map((item, i) => (
           <li key={i} className="item">
@@ -229,6 +236,7 @@ function Items({ sheet, update, readOnly }: { sheet: Sheet; update: Update; read
             </span>
             <TextInput
               label={`主な事業${i + 1}の名称`}
+              hideLabel
               className="item-name"
               value={item.name}
               readOnly={readOnly}
@@ -237,6 +245,7 @@ function Items({ sheet, update, readOnly }: { sheet: Sheet; update: Update; read
             />
             <AmountInput
               label={`主な事業${i + 1}の金額`}
+              hideLabel
               className="item-amount"
               value={item.amount}
               readOnly={readOnly}
@@ -245,6 +254,7 @@ function Items({ sheet, update, readOnly }: { sheet: Sheet; update: Update; read
             />
             <TextArea
               label={`主な事業${i + 1}の説明`}
+              hideLabel
               className="item-description"
               rows={2}
               value={item.description}
@@ -308,9 +318,10 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
           <TextInput label="会計" hideLabel className="account-input" value={sheet.account} list={ACCOUNT_LIST_ID} readOnly={readOnly} fieldPath="account" onCommit={setText('account')} />)
         </span>
         <span className="sheet-year">{fiscalYearLabel(sheet.fiscalYear)}</span>
-        <label className="status-select">
-          状態
+        <span className="status-select">
+          <label htmlFor={id('status')}>状態</label>
           <select
+            id={id('status')}
             value={sheet.status}
             onChange={(e) => store.getState().setStatus(sheet.id, e.target.value as SheetStatus)}
             data-field-path="status"
@@ -321,7 +332,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
               </option>
             ))}
           </select>
-        </label>
+        </span>
         <span className="unit">(単位：千円)</span>
       </header>
       {readOnly && (

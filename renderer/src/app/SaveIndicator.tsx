@@ -1,0 +1,14 @@
+// Always visible: 保存中… / 保存済み (time) / a red failure saying what to do.
+import { useSaveStatus } from '../store/context';
+
+export function SaveIndicator() {
+  const status = useSaveStatus();
+  const time = status.savedAt?.toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return (
+    <span className={`save-indicator save-${status.state}`} role="status" aria-live="polite" data-save-state={status.state}>
+      {status.state === 'saving' && '保存中…'}
+      {status.state === 'saved' && (time ? `保存済み ✓ ${time}` : '保存済み ✓')}
+      {status.state === 'error' && `保存できません: ${status.message ?? ''}`}
+    </span>
+  );
+}

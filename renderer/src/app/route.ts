@@ -1,0 +1,48 @@
+// Hash routes, a public contract: `#/sheet/<id>`, `#/print/sheet/<id>`, `#/print/bureau/<局名>?year=<FY>`.
+
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'sheet'; id: string }
+  | { kind: 'print-sheet'; id: string }
+  | { kind: 'print-bureau'; bureau: string; fiscalYear: number | null };
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [path = '', query = ''] = raw.split('?', 2);
+  const parts = path.split('/').filter((p) => p !== '');
+  if (parts[0] === 'sheet' && parts[1]) {
+    const id = decode(parts[1]);
+    if (id) return { kind: 'sheet', id };
+  }
+  if (parts[0] === 'print' && parts[1] === 'sheet' && parts[2]) {
+    const id = decode(parts[2]);
+    if (id) return { kind: 'print-sheet', id };
+  }
+  if (parts[0] === 'print' && parts[1] === 'bureau' && parts[2]) {
+    const bureau = decode(parts[2]);
+    const year = new URLSearchParams(query).get('year');
+    const fiscalYear = year && /^\d{4}$/.test(year) ? Number(year) : null;
+    if (bureau) return { kind: 'print-bureau', bureau, fiscalYear };
+  }
+  return { kind: 'home' };
+}
+
+export function sheetHash(id: string): string {
+  return `#/sheet/${encodeURIComponent(id)}`;
+}
+
+export function printSheetHash(id: string): string {
+  return `#/print/sheet/${encodeURIComponent(id)}`;
+}
+
+export function printBureauHash(bureau: string, fiscalYear: number): string {
+  return `#/print/bureau/${encodeURIComponent(bureau)}?year=${fiscalYear}`;
+}
