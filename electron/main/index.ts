@@ -8,9 +8,12 @@ import {
   ipcMain,
   protocol,
   session,
+  type IpcMainEvent,
   type WebContents,
 } from 'electron';
+import { CLOSE_FLUSH } from '../../shared/ipc/channels';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/ipc/contract';
+import { createCloseGuard } from './close-guard';
 import { registerHandlers, type Handlers } from './ipc/register';
 import {
   APP_ENTRY_URL,
@@ -24,6 +27,8 @@ import {
 import { openExchangeFileAt, saveExchangeFileAt, withExchangeExtension } from './services/files';
 
 const WINDOW_TITLE = '予算デスク';
+/** How long closing waits for the renderer's last autosave. IndexedDB writes take milliseconds; this is a backstop. */
+const CLOSE_FLUSH_TIMEOUT_MS = 3000;
 
 // Every renderer sandboxed, whatever a future window forgets to say.
 app.enableSandbox();
@@ -100,6 +105,24 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // Autosave runs every 250 ms, but the last keystrokes must not be lost when the user closes the window.
+  window.on(
+    'close',
+    createCloseGuard({
+      timeoutMs: CLOSE_FLUSH_TIMEOUT_MS,
+      requestFlush: () => window.webContents.send(CLOSE_FLUSH.request),
+      waitForFlush: () =>
+        new Promise<void>((resolve) => {
+          const onDone = (event: IpcMainEvent) => {
+            if (event.sender !== window.webContents) return;
+            ipcMain.removeListener(CLOSE_FLUSH.done, onDone);
+            resolve();
+          };
+          ipcMain.on(CLOSE_FLUSH.done, onDone);
+        }),
+      closeNow: () => window.destroy(),
+    }),
+  );
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

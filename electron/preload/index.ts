@@ -1,6 +1,6 @@
 // The preload: exposes window.desktop with exactly one method per contract channel; never ipcRenderer or a generic invoke.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel } from '../../shared/ipc/channels';
+import { CLOSE_FLUSH, type Channel } from '../../shared/ipc/channels';
 // Types only: the sandboxed preload bundle must not carry zod or the schemas.
 import type { DesktopApi, RequestInput, ResultOf } from '../../shared/ipc/contract';
 
@@ -13,6 +13,14 @@ const api = {
   openExchangeFile: () => invoke('exchange:open'),
   saveExchangeFile: (request) => invoke('exchange:save', request),
   getAppInfo: () => invoke('app:info'),
+  onBeforeClose: (flush) => {
+    ipcRenderer.removeAllListeners(CLOSE_FLUSH.request);
+    ipcRenderer.on(CLOSE_FLUSH.request, () => {
+      void flush()
+        .catch(() => undefined)
+        .finally(() => ipcRenderer.send(CLOSE_FLUSH.done));
+    });
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', Object.freeze(api));

@@ -94,6 +94,9 @@ export const browserDesktop = {
   async getAppInfo(): Promise<AppInfoResult> {
     return { status: 'ok', version: appVersion(), platform: `web (${navigator.platform || '不明'})` };
   },
+
+  // A browser tab has no close handshake; the app flushes on pagehide, visibilitychange and beforeunload instead.
+  onBeforeClose: () => undefined,
 } satisfies DesktopApi;
 
 /** Whether we run inside the desktop app (a real file system, dialogs) rather than a browser tab. */

@@ -14,3 +14,9 @@ export type Channel = keyof typeof CHANNEL_METHODS;
 export type MethodName<C extends Channel = Channel> = (typeof CHANNEL_METHODS)[C];
 
 export const CHANNELS = Object.keys(CHANNEL_METHODS) as readonly Channel[];
+
+/**
+ * The one message main sends the renderer: "the window is closing, write what is pending", answered once the
+ * autosave flush has finished. Not an invoke channel: main waits for the answer with a timeout.
+ */
+export const CLOSE_FLUSH = { request: 'window:flush-request', done: 'window:flush-done' } as const;

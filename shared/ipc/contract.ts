@@ -165,8 +165,14 @@ type Method<C extends Channel> = [RequestInput<C>] extends [undefined]
   ? () => Promise<ResultOf<C>>
   : (request: RequestInput<C>) => Promise<ResultOf<C>>;
 
-/** `window.desktop`: one method per channel. Results are values; a method never rejects for an expected failure. */
-export type DesktopApi = { readonly [C in Channel as MethodName<C>]: Method<C> };
+/** One method per invoke channel. Results are values; a method never rejects for an expected failure. */
+export type DesktopInvokeApi = { readonly [C in Channel as MethodName<C>]: Method<C> };
+
+/** `window.desktop`: the invoke methods, and the hook main uses to flush autosave before the window closes. */
+export type DesktopApi = DesktopInvokeApi & {
+  /** Registers what to run (the autosave flush) when the window is about to close; main waits for it, with a timeout. */
+  readonly onBeforeClose: (flush: () => Promise<unknown>) => void;
+};
 
 // ── shared result builders ────────────────────────────────────────────────────
 

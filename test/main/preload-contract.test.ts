@@ -8,7 +8,12 @@ import { loadSample } from '../helpers/sample';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async (channel: string) => ({ status: 'canceled', channel })) },
+  ipcRenderer: {
+    invoke: vi.fn(async (channel: string) => ({ status: 'canceled', channel })),
+    on: vi.fn(),
+    removeAllListeners: vi.fn(),
+    send: vi.fn(),
+  },
 }));
 vi.mock('electron', () => electron);
 
@@ -26,7 +31,7 @@ describe('preload', () => {
 
   it('exposes window.desktop with exactly one method per channel, and nothing else', () => {
     expect(name).toBe('desktop');
-    expect(Object.keys(api).sort()).toEqual(Object.values(CHANNEL_METHODS).sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNEL_METHODS), 'onBeforeClose'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -107,5 +112,23 @@ describe('contract', () => {
   it('the save request turns the suggested name into a safe file name', () => {
     const parsed = contract['exchange:save'].request.parse({ file: loadSample(), suggestedName: '../政策局' });
     expect(parsed.suggestedName).toBe('政策局.yosan.json');
+  });
+});
+
+describe('close handshake', () => {
+  it('onBeforeClose runs the flush when main asks and answers once it has finished', async () => {
+    const { CLOSE_FLUSH } = await import('../../shared/ipc/channels');
+    await import('../../electron/preload/index');
+    const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as { onBeforeClose: (f: () => Promise<unknown>) => void };
+    let finish: () => void = () => undefined;
+    const flush = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    api.onBeforeClose(flush);
+    const [channel, listener] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, () => void];
+    expect(channel).toBe(CLOSE_FLUSH.request);
+    listener();
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+    finish();
+    await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith(CLOSE_FLUSH.done));
   });
 });

@@ -2,6 +2,7 @@
 import sample from '../../../assets/sample/seisakukyoku-h27.yosan.json';
 import type { ExchangeFile } from '../../../shared/domain/schema';
 import { readExchangeFile } from '../../../shared/exchange/read';
+import { desktop } from '../desktop';
 import { startAutosave, type Autosave } from '../persistence/autosave';
 import { openDb } from '../persistence/db';
 import { loadOrInitialise } from '../persistence/load';
@@ -57,6 +58,8 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
     });
     window.addEventListener('beforeunload', () => void flush());
     window.addEventListener('pagehide', () => void flush());
+    // The desktop window asks before it closes and waits for this flush (with a timeout).
+    desktop.onBeforeClose(flush);
   };
 
   return { store, saveStatus, flush, start };
