@@ -1,7 +1,14 @@
 // Entry point of `npm run cli`: runs a command and exits with its code; never prints a stack trace to users.
-import { runCli } from './cli/commands';
+import { runCli, type CliIo } from './cli/commands';
 
-const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+const io: CliIo = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+if (process.stderr.isTTY) {
+  // A count on one line while a long export runs: `出力中 350 / 1500 シート`.
+  io.progress = (done, total) => {
+    if (total < 50) return;
+    process.stderr.write(`\r出力中 ${done} / ${total} シート${done === total ? '\n' : ''}`);
+  };
+}
 
 runCli(process.argv.slice(2), io).then(
   (code) => {

@@ -1,10 +1,15 @@
 // The command line (`npm run cli -- check|export|import …`): parses arguments, runs a command, returns the exit code.
+import path from 'node:path';
 import { countBySeverity, checkDocument } from '../../shared/domain/check';
 import { severityLabel, type Problem } from '../../shared/domain/problem';
 import type { ExchangeFile } from '../../shared/domain/schema';
 import { fiscalYearLabel } from '../../shared/domain/wareki';
+import { writeExchangeFile } from '../../shared/exchange/write';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/ipc/contract';
-import { openExchangeFileAt } from '../main/services/files';
+import { exportWorkbookToFile, withWorkbookExtension } from '../main/services/excel/export';
+import { runImport, type ImportLimits, type SpawnImportWorker } from '../main/services/excel/import-runner';
+import { spawnSourceWorker } from '../main/services/excel/worker-source';
+import { openExchangeFileAt, writeFileAtomic } from '../main/services/files';
 
 /** Exit codes shared by every command: 0 fine (warnings allowed), 1 errors in the data, 2 input unreadable. */
 export const EXIT_OK = 0;
@@ -14,20 +19,37 @@ export const EXIT_UNREADABLE = 2;
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Shown while a long export runs (the terminal gets `35 / 120 シート`); optional. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** What the Excel commands may be given instead of the defaults (tests: small limits, a worker). */
+export interface CliOptions {
+  spawnImportWorker?: SpawnImportWorker;
+  importLimits?: Partial<ImportLimits>;
+  now?: Date;
 }
 
 export const USAGE = [
   '使い方:',
   '  npm run cli -- check ファイル.yosan.json [ファイル2 …]   交換ファイルを検査します',
+  '  npm run cli -- export ファイル.yosan.json -o 出力.xlsx [--bureau 局名] [--sheet ID …]',
+  '                                                          事務事業シートを Excel に出力します',
+  '  npm run cli -- import 入力.xlsx -o 出力.yosan.json      予算デスクで出力した Excel を交換ファイルに戻します',
   '',
-  '終了コード: 0 問題なし（警告のみを含む）、1 データにエラーあり、2 ファイルを読み込めない',
+  '終了コード: 0 問題なし（警告のみを含む）、1 データにエラーあり（出力はします。import でセルが読めないときは出力しません）、',
+  '            2 ファイルを読み込めない・書き込めない、指定の誤り',
 ].join('\n');
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, options: CliOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
       return runCheck(rest, io);
+    case 'export':
+      return runExport(rest, io, options);
+    case 'import':
+      return runImportCommand(rest, io, options);
     case undefined:
     case 'help':
     case '--help':
@@ -102,3 +124,148 @@ export function formatProblems(problems: readonly Problem[], file: ExchangeFile)
   });
 }
 
+
+// ── export / import ──────────────────────────────────────────────────────────
+
+interface ParsedArgs {
+  files: string[];
+  output?: string;
+  bureau?: string;
+  sheetIds: string[];
+  errors: string[];
+}
+
+/** `FILE -o OUT [--bureau 局] [--sheet ID …]`; `--sheet` takes every following word that is not an option. */
+export function parseExcelArgs(command: 'export' | 'import', args: readonly string[]): ParsedArgs {
+  const parsed: ParsedArgs = { files: [], sheetIds: [], errors: [] };
+  const allowed = command === 'export' ? ['-o', '--output', '--bureau', '--sheet'] : ['-o', '--output'];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!flag.startsWith('-') || flag === '-') {
+      parsed.files.push(arg);
+      continue;
+    }
+    if (!allowed.includes(flag)) {
+      parsed.errors.push(`${command} に「${flag}」というオプションはありません。`);
+      continue;
+    }
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith('-')) {
+        parsed.errors.push(`「${flag}」のあとに値を指定してください。`);
+        return undefined;
+      }
+      i += 1;
+      return next;
+    };
+    if (flag === '-o' || flag === '--output') {
+      const v = value();
+      if (v !== undefined) parsed.output = v;
+    } else if (flag === '--bureau') {
+      const v = value();
+      if (v !== undefined) parsed.bureau = v;
+    } else if (flag === '--sheet') {
+      if (inline !== undefined) parsed.sheetIds.push(...inline.split(',').filter((id) => id !== ''));
+      while (args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) parsed.sheetIds.push(args[++i]!);
+      if (inline === undefined && parsed.sheetIds.length === 0) parsed.errors.push('「--sheet」のあとに事務事業シートの ID を指定してください。');
+    }
+  }
+  return parsed;
+}
+
+function samePath(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+async function runExport(args: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
+  const parsed = parseExcelArgs('export', args);
+  const input = parsed.files[0];
+  if (parsed.errors.length > 0 || input === undefined || parsed.files.length > 1 || parsed.output === undefined) {
+    for (const e of parsed.errors) io.err(e);
+    if (input === undefined) io.err('出力する交換ファイル（.yosan.json）を指定してください。');
+    if (parsed.files.length > 1) io.err(`交換ファイルは1つだけ指定してください（${parsed.files.join('、')}）。`);
+    if (parsed.output === undefined) io.err('出力先の Excel ファイルを「-o 出力.xlsx」で指定してください。');
+    io.err(USAGE);
+    return EXIT_UNREADABLE;
+  }
+  const output = withWorkbookExtension(parsed.output);
+  if (samePath(input, output)) {
+    io.err('出力先が入力の交換ファイルと同じです。別のファイル名を指定してください。');
+    return EXIT_UNREADABLE;
+  }
+  const loaded = await loadExchangeFile(input);
+  if (!loaded.ok) {
+    io.err(`${input}: 読み込めません。`);
+    for (const p of loaded.problems) io.err(`  ${p.path ? `${p.path}: ` : ''}${p.message}`);
+    return EXIT_UNREADABLE;
+  }
+  const { file } = loaded;
+  const result = await exportWorkbookToFile(
+    output,
+    file,
+    { bureau: parsed.bureau, sheetIds: parsed.sheetIds },
+    { ...(io.progress ? { onProgress: io.progress } : {}), ...(options.now ? { now: options.now } : {}) },
+  );
+  if (result.status !== 'saved') {
+    io.err(result.status === 'error' ? result.message : '出力を中止しました。');
+    return EXIT_UNREADABLE;
+  }
+  io.out(`${output}: 事務事業 ${result.sheetCount} 件を出力しました（${file.municipality} ${fiscalYearLabel(file.fiscalYear)}）。`);
+  // The data's own errors are reported as `check` reports them, for the sheets that were exported.
+  const exported = new Set(
+    file.sheets
+      .filter((s) => (parsed.bureau ? s.org.bureau === parsed.bureau : true))
+      .filter((s) => (parsed.sheetIds.length > 0 ? parsed.sheetIds.includes(s.id) : true))
+      .map((s) => s.id),
+  );
+  const errors = checkDocument(file).filter((p) => p.severity === 'error' && p.sheetId !== undefined && exported.has(p.sheetId));
+  if (errors.length === 0) return EXIT_OK;
+  for (const line of formatProblems(errors, file)) io.out(line);
+  io.out(`エラー ${errors.length} 件: 出力した Excel にもそのまま入っています。直してから出力し直してください。`);
+  return EXIT_DATA_ERRORS;
+}
+
+async function runImportCommand(args: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
+  const parsed = parseExcelArgs('import', args);
+  const input = parsed.files[0];
+  if (parsed.errors.length > 0 || input === undefined || parsed.files.length > 1 || parsed.output === undefined) {
+    for (const e of parsed.errors) io.err(e);
+    if (input === undefined) io.err('読み込む Excel ファイル（.xlsx）を指定してください。');
+    if (parsed.files.length > 1) io.err(`Excel ファイルは1つだけ指定してください（${parsed.files.join('、')}）。`);
+    if (parsed.output === undefined) io.err('出力先の交換ファイルを「-o 出力.yosan.json」で指定してください。');
+    io.err(USAGE);
+    return EXIT_UNREADABLE;
+  }
+  const output = parsed.output;
+  if (samePath(input, output)) {
+    io.err('出力先が入力の Excel ファイルと同じです。別のファイル名を指定してください。');
+    return EXIT_UNREADABLE;
+  }
+  const imported = await runImport(input, {
+    spawn: options.spawnImportWorker ?? spawnSourceWorker,
+    ...(options.importLimits ? { limits: options.importLimits } : {}),
+  });
+  if (!imported.ok) {
+    // A file we cannot read at all is 2; a workbook of ours with cells that do not read is the data's error, 1.
+    const cellLevel = imported.problems.some((p) => p.path.startsWith('sheets['));
+    io.err(`${input}: 読み込めません。${cellLevel ? '' : '交換ファイルは作成していません。'}`);
+    for (const p of imported.problems) io.err(`  ${p.message}`);
+    if (cellLevel) io.err('交換ファイルは作成していません。');
+    return cellLevel ? EXIT_DATA_ERRORS : EXIT_UNREADABLE;
+  }
+  const { file } = imported;
+  const written = await writeFileAtomic(output, writeExchangeFile(file));
+  if (!written.ok) {
+    io.err(written.message);
+    return EXIT_UNREADABLE;
+  }
+  io.out(`${output}: 事務事業 ${file.sheets.length} 件を読み込みました（${file.municipality} ${fiscalYearLabel(file.fiscalYear)}）。`);
+  const problems = checkDocument(file);
+  const counts = countBySeverity(problems);
+  if (counts.error === 0) return EXIT_OK;
+  for (const line of formatProblems(problems.filter((p) => p.severity === 'error'), file)) io.out(line);
+  io.out(`エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件`);
+  return EXIT_DATA_ERRORS;
+}

@@ -1,0 +1,187 @@
+// Excel export as a service: which sheets, the layouts of the whole workbook, the bytes, and the atomic write to disk.
+import path from 'node:path';
+import type { ExchangeFile, Sheet } from '../../../../shared/domain/schema';
+import { fiscalYearLabel } from '../../../../shared/domain/wareki';
+import { writeFileAtomic, type AtomicWriteOptions } from '../files';
+import {
+  layoutMetadata,
+  layoutSheet,
+  layoutSummary,
+  MAX_CELL_TEXT,
+  sheetPieces,
+  shapeOf,
+  planSheet,
+  type MetadataEntry,
+  type SummaryEntry,
+  type WorksheetLayout,
+} from './layout';
+import { excelMessages } from './messages';
+import { assignSheetNames } from './sheet-names';
+import { ExportAbortedError, writeWorkbook } from './xlsx';
+
+export interface ExportSelection {
+  /** Only the sheets of this 局. */
+  bureau?: string | undefined;
+  /** Only these sheets (by id), in the file's order. */
+  sheetIds?: readonly string[] | undefined;
+}
+
+export type SelectResult = { ok: true; sheets: Sheet[] } | { ok: false; message: string };
+
+/** The sheets to export, in the file's order. Unknown ids or a 局 without sheets are a message, not an empty file. */
+export function selectSheets(file: Pick<ExchangeFile, 'sheets'>, selection: ExportSelection = {}): SelectResult {
+  let sheets = file.sheets;
+  if (selection.sheetIds && selection.sheetIds.length > 0) {
+    const known = new Set(sheets.map((s) => s.id));
+    const missing = selection.sheetIds.filter((id) => !known.has(id));
+    if (missing.length > 0) return { ok: false, message: excelMessages.unknownSheetIds(missing) };
+    const wanted = new Set(selection.sheetIds);
+    sheets = sheets.filter((s) => wanted.has(s.id));
+  }
+  if (selection.bureau !== undefined && selection.bureau !== '') {
+    const bureau = selection.bureau;
+    sheets = sheets.filter((s) => s.org.bureau === bureau);
+    if (sheets.length === 0) {
+      const bureaus = [...new Set(file.sheets.map((s) => s.org.bureau).filter((b) => b !== ''))];
+      return { ok: false, message: excelMessages.noSheetsOfBureau(bureau, bureaus) };
+    }
+  }
+  if (sheets.length === 0) return { ok: false, message: excelMessages.noSheets };
+  return { ok: true, sheets };
+}
+
+/** Texts that must fit one cell (names, 局/部/課, 款/項/目, 財源): Excel refuses cells over 32,767 characters. */
+function oversizedText(sheets: readonly Sheet[]): string | null {
+  for (const sheet of sheets) {
+    const fields: [string, string][] = [
+      ['会計', sheet.account],
+      ['事務事業名', sheet.name],
+      ['局', sheet.org.bureau],
+      ['部', sheet.org.department],
+      ['課', sheet.org.section],
+      ['款', sheet.classification.kan.name],
+      ['項', sheet.classification.kou.name],
+      ['目', sheet.classification.moku.name],
+      ...sheet.specificFunding.map((l, i): [string, string] => [`特定財源${i + 1}行目`, l.source]),
+      ...sheet.items.map((item, i): [string, string] => [`主な事業${i + 1}の名称`, item.name]),
+    ];
+    for (const [label, text] of fields) {
+      if (text.length > MAX_CELL_TEXT) return excelMessages.textTooLong(sheet.name, label);
+    }
+  }
+  return null;
+}
+
+/** `政策局 平成27年度 事務事業一覧` for the 一覧's heading, from the sheets' own 局 and 年度. */
+export function summaryTitle(sheets: readonly Sheet[], fallbackYear: number): string {
+  const bureaus = [...new Set(sheets.map((s) => s.org.bureau).filter((b) => b.trim() !== ''))];
+  const years = [...new Set(sheets.map((s) => s.fiscalYear))];
+  const year = fiscalYearLabel(years.length === 1 ? (years[0] ?? fallbackYear) : fallbackYear);
+  const who = bureaus.length === 0 ? '' : bureaus.length <= 3 ? `${bureaus.join('・')} ` : `${bureaus.slice(0, 3).join('・')} ほか `;
+  return `${year} ${who}事務事業一覧`;
+}
+
+/** A file name for the save dialog: `政策局_平成27年度_事務事業.xlsx` (made safe by the IPC contract). */
+export function defaultWorkbookName(sheets: readonly Sheet[], fiscalYear: number): string {
+  const bureaus = [...new Set(sheets.map((s) => s.org.bureau).filter((b) => b.trim() !== ''))];
+  const who = bureaus.length === 1 ? `${bureaus[0]}_` : '';
+  return `${who}${fiscalYearLabel(fiscalYear)}_事務事業.xlsx`;
+}
+
+export interface WorkbookPlan {
+  /** The worksheets in tab order: 一覧, one per sheet, then the hidden metadata. Laid out lazily, one at a time. */
+  layouts: Iterable<WorksheetLayout>;
+  /** Number of worksheets `layouts` yields. */
+  worksheetCount: number;
+  worksheetNames: string[];
+}
+
+/** Lays out the whole workbook for the given sheets. Pure. */
+export function planWorkbook(file: Pick<ExchangeFile, 'municipality' | 'fiscalYear' | 'version'>, sheets: readonly Sheet[]): WorkbookPlan {
+  const names = assignSheetNames(sheets.map((s) => s.name));
+  // The 一覧 refers to cells of every sheet, so every sheet's plan (not its cells) is needed first.
+  const pieces = sheets.map(sheetPieces);
+  const shapes = sheets.map((sheet, i) => shapeOf(pieces[i]!, sheet.specificFunding.length));
+  const summaryEntries: SummaryEntry[] = sheets.map((sheet, i) => ({
+    sheet,
+    worksheet: names[i]!,
+    plan: planSheet(shapes[i]!),
+  }));
+  const metadataEntries: MetadataEntry[] = sheets.map((sheet, i) => ({ sheet, worksheet: names[i]!, shape: shapes[i]! }));
+  const title = summaryTitle(sheets, file.fiscalYear);
+  function* layouts(): Generator<WorksheetLayout> {
+    yield layoutSummary(summaryEntries, title, file.municipality);
+    for (let i = 0; i < sheets.length; i++) yield layoutSheet(sheets[i]!, names[i]!, pieces[i]).layout;
+    yield layoutMetadata(file, metadataEntries);
+  }
+  return { layouts: { [Symbol.iterator]: layouts }, worksheetCount: sheets.length + 2, worksheetNames: names };
+}
+
+export interface ExportOptions {
+  /** Document properties: who made it and when. */
+  creator?: string;
+  now?: Date;
+  /** Sheets written so far, of all (the 一覧 and the hidden worksheet are not counted). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export type ExportBytesResult =
+  | { status: 'ok'; bytes: Buffer; sheetCount: number }
+  | { status: 'canceled' }
+  | { status: 'error'; message: string };
+
+/** Builds the workbook's bytes for the selected sheets. Never throws for an expected failure. */
+export async function exportWorkbook(
+  file: ExchangeFile,
+  selection: ExportSelection = {},
+  options: ExportOptions = {},
+): Promise<ExportBytesResult> {
+  const selected = selectSheets(file, selection);
+  if (!selected.ok) return { status: 'error', message: selected.message };
+  const { sheets } = selected;
+  const tooLong = oversizedText(sheets);
+  if (tooLong) return { status: 'error', message: tooLong };
+  const plan = planWorkbook(file, sheets);
+  const total = sheets.length;
+  try {
+    const bytes = await writeWorkbook(plan.layouts, plan.worksheetCount, {
+      creator: options.creator ?? '予算デスク',
+      created: options.now ?? new Date(),
+      ...(options.signal ? { signal: options.signal } : {}),
+      // Worksheet 1 is the 一覧 and the last the hidden one: progress counts 事務事業 sheets only.
+      onWorksheet: (done) => options.onProgress?.(Math.min(Math.max(done - 1, 0), total), total),
+    });
+    return { status: 'ok', bytes, sheetCount: total };
+  } catch (error) {
+    if (error instanceof ExportAbortedError) return { status: 'canceled' };
+    throw error;
+  }
+}
+
+export type ExportFileResult =
+  | { status: 'saved'; path: string; fileName: string; sheetCount: number }
+  | { status: 'canceled' }
+  | { status: 'error'; message: string };
+
+/** `.xlsx` added when the user typed a name without it. */
+export function withWorkbookExtension(filePath: string): string {
+  return filePath.toLowerCase().endsWith('.xlsx') ? filePath : `${filePath}.xlsx`;
+}
+
+/**
+ * Exports to a file: the bytes first, then a temporary file in the same folder, fsync, rename. Whatever fails (the
+ * file open in Excel, a read-only folder, a full disk), the old file is untouched and the message says what to do.
+ */
+export async function exportWorkbookToFile(
+  filePath: string,
+  file: ExchangeFile,
+  selection: ExportSelection = {},
+  options: ExportOptions & AtomicWriteOptions = {},
+): Promise<ExportFileResult> {
+  const built = await exportWorkbook(file, selection, options);
+  if (built.status !== 'ok') return built;
+  const written = await writeFileAtomic(filePath, built.bytes, options.rename ? { rename: options.rename } : {});
+  if (!written.ok) return { status: 'error', message: excelMessages.saveFailed(written.message) };
+  return { status: 'saved', path: filePath, fileName: path.basename(filePath), sheetCount: built.sheetCount };
+}

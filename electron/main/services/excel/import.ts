@@ -1,0 +1,240 @@
+// Reading back a workbook we exported: the hidden worksheet says which worksheet is which sheet and how it was laid
+// out; the visible cells give every value (so a reviewer's corrections come back). Whole or nothing, like the JSON.
+import { z } from 'zod';
+import { parseAmount } from '../../../../shared/domain/money';
+import type { Problem } from '../../../../shared/domain/problem';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../../../shared/domain/schema';
+import { readExchangeFile } from '../../../../shared/exchange/read';
+import {
+  cellAddress,
+  METADATA_FIRST_ROW,
+  planSheet,
+  WORKBOOK_FORMAT,
+  WORKBOOK_VERSION,
+  type Address,
+  type SheetShape,
+} from './layout';
+import { excelMessages } from './messages';
+import { METADATA_SHEET_NAME } from './sheet-names';
+import type { ReadValue, ReadWorksheet } from './xlsx';
+
+export type ImportResult = { ok: true; file: ExchangeFile } | { ok: false; problems: Problem[] };
+
+function failure(message: string, path = ''): ImportResult {
+  return { ok: false, problems: [{ severity: 'error', path, message }] };
+}
+
+/** Limits on a shape read from a file, so a tampered one cannot make us build millions of addresses. */
+const MAX_PIECES = 10_000;
+const shapeSchema = z.strictObject({
+  funding: z.int().min(0).max(MAX_PIECES),
+  purpose: z.int().min(1).max(MAX_PIECES),
+  notes: z.int().min(1).max(MAX_PIECES),
+  reference: z.int().min(0).max(MAX_PIECES),
+  items: z.array(z.int().min(1).max(MAX_PIECES)).max(MAX_PIECES),
+}) satisfies z.ZodType<SheetShape>;
+
+const MAX_SHEETS = 100_000;
+
+function isEmpty(value: ReadValue): boolean {
+  return value === null || value === '';
+}
+
+/** A text field: text as it is; a number or TRUE/FALSE a reviewer typed, as Excel shows it. */
+function textOf(value: ReadValue): string | { error: string } {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value;
+}
+
+class SheetReader {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly ws: ReadWorksheet,
+    private readonly index: number,
+  ) {}
+
+  private problem(path: string, message: string): void {
+    this.problems.push({ severity: 'error', path: `sheets[${this.index}].${path}`, message });
+  }
+
+  text(a: Address, path: string, field: string): string {
+    const t = textOf(this.ws.value(a.row, a.col));
+    if (typeof t === 'string') return t;
+    this.problem(path, excelMessages.cellInvalid(this.ws.name, cellAddress(a.row, a.col), field, `エラー値（${t.error}）が入っています。文字を入力してください。`));
+    return '';
+  }
+
+  /** 千円 amounts: a number cell, or text staff typed (`1,234`, full-width digits); blank is "not entered". */
+  amount(a: Address, path: string, field: string): number | null {
+    const value = this.ws.value(a.row, a.col);
+    const cell = cellAddress(a.row, a.col);
+    if (isEmpty(value)) return null;
+    if (typeof value === 'number') {
+      if (!Number.isInteger(value)) {
+        this.problem(path, excelMessages.cellNotInteger(this.ws.name, cell, field));
+        return null;
+      }
+      if (value < 0 || value > MAX_AMOUNT) {
+        this.problem(path, excelMessages.cellInvalid(this.ws.name, cell, field, `0 以上 ${MAX_AMOUNT.toLocaleString('en-US')} 以下の金額を入力してください。`));
+        return null;
+      }
+      return value;
+    }
+    if (typeof value === 'string') {
+      const parsed = parseAmount(value, { label: field });
+      if (parsed.ok) return parsed.value;
+      this.problem(path, excelMessages.cellInvalid(this.ws.name, cell, field, parsed.message));
+      return null;
+    }
+    this.problem(path, excelMessages.cellNotNumber(this.ws.name, cell, field));
+    return null;
+  }
+
+  /** 款/項/目 numbers, 歳入の款 and 予算書P.: whole numbers in a range, or blank. */
+  whole(a: Address, path: string, field: string, max: number): number | null {
+    const value = this.ws.value(a.row, a.col);
+    if (isEmpty(value)) return null;
+    const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.normalize('NFKC').trim()) : NaN;
+    if (Number.isInteger(n) && n >= 1 && n <= max) return n;
+    this.problem(path, excelMessages.cellInvalid(this.ws.name, cellAddress(a.row, a.col), field, `1 から ${max} までの整数を入力してください。`));
+    return null;
+  }
+
+  joined(addresses: readonly Address[], path: string, field: string): string {
+    return addresses.map((a) => this.text(a, path, field)).join('');
+  }
+}
+
+interface MetadataRow {
+  worksheet: string;
+  id: string;
+  fiscalYear: number;
+  status: string;
+  updatedAt: string;
+  shape: SheetShape;
+}
+
+function metadataRows(meta: ReadWorksheet, count: number): MetadataRow[] | null {
+  const rows: MetadataRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = METADATA_FIRST_ROW + i;
+    const worksheet = meta.value(r, 1);
+    const id = meta.value(r, 2);
+    const fiscalYear = meta.value(r, 3);
+    const status = meta.value(r, 4);
+    const updatedAt = meta.value(r, 5);
+    const shapeText = meta.value(r, 6);
+    if (typeof worksheet !== 'string' || typeof id !== 'string' || typeof fiscalYear !== 'number') return null;
+    if (typeof status !== 'string' || typeof updatedAt !== 'string' || typeof shapeText !== 'string') return null;
+    let shape: unknown;
+    try {
+      shape = JSON.parse(shapeText);
+    } catch {
+      return null;
+    }
+    const parsed = shapeSchema.safeParse(shape);
+    if (!parsed.success) return null;
+    rows.push({ worksheet, id, fiscalYear, status, updatedAt, shape: parsed.data });
+  }
+  return rows;
+}
+
+/**
+ * Turns the worksheets of a workbook into an exchange file, or problems naming the worksheet and cell. The document
+ * then goes through the exchange file's own reader, so it is exactly as valid as a `.yosan.json` would be.
+ */
+export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileName: string): ImportResult {
+  const meta = worksheets.find((w) => w.name === METADATA_SHEET_NAME);
+  if (!meta || meta.value(1, 1) !== 'format' || meta.value(1, 2) !== WORKBOOK_FORMAT) {
+    return failure(excelMessages.foreign(fileName));
+  }
+  const version = meta.value(2, 2);
+  const exchangeVersion = meta.value(3, 2);
+  if (typeof version !== 'number' || typeof exchangeVersion !== 'number') return failure(excelMessages.metadataBroken(fileName));
+  if (version > WORKBOOK_VERSION) return failure(excelMessages.newerWorkbook(fileName, version, WORKBOOK_VERSION));
+  if (exchangeVersion > EXCHANGE_VERSION) return failure(excelMessages.newerWorkbook(fileName, exchangeVersion, EXCHANGE_VERSION));
+  const municipality = textOf(meta.value(4, 2));
+  const fiscalYear = meta.value(5, 2);
+  const count = meta.value(6, 2);
+  if (typeof municipality !== 'string' || typeof fiscalYear !== 'number' || typeof count !== 'number') {
+    return failure(excelMessages.metadataBroken(fileName));
+  }
+  if (!Number.isInteger(count) || count < 0 || count > MAX_SHEETS) return failure(excelMessages.metadataBroken(fileName));
+  const rows = metadataRows(meta, count);
+  if (!rows) return failure(excelMessages.metadataBroken(fileName));
+
+  const byName = new Map(worksheets.map((w) => [w.name, w]));
+  const problems: Problem[] = [];
+  const sheets: Sheet[] = [];
+  rows.forEach((row, index) => {
+    const ws = byName.get(row.worksheet);
+    if (!ws) {
+      problems.push({ severity: 'error', path: `sheets[${index}]`, message: excelMessages.worksheetMissing(row.worksheet) });
+      return;
+    }
+    const plan = planSheet(row.shape);
+    const moved = plan.labels.find((l) => ws.value(l.at.row, l.at.col) !== l.text);
+    if (moved) {
+      problems.push({
+        severity: 'error',
+        path: `sheets[${index}]`,
+        message: excelMessages.layoutChanged(ws.name, cellAddress(moved.at.row, moved.at.col), moved.text),
+      });
+      return;
+    }
+    const r = new SheetReader(ws, index);
+    const sheet: Sheet = {
+      id: row.id,
+      fiscalYear: row.fiscalYear,
+      account: r.text(plan.account, 'account', '会計'),
+      name: r.text(plan.name, 'name', '事務事業名'),
+      org: {
+        bureau: r.text(plan.bureau, 'org.bureau', '局'),
+        department: r.text(plan.department, 'org.department', '部'),
+        section: r.text(plan.section, 'org.section', '課'),
+      },
+      classification: {
+        kan: { no: r.whole(plan.kanNo, 'classification.kan.no', '款', 999), name: r.text(plan.kanName, 'classification.kan.name', '款') },
+        kou: { no: r.whole(plan.kouNo, 'classification.kou.no', '項', 999), name: r.text(plan.kouName, 'classification.kou.name', '項') },
+        moku: { no: r.whole(plan.mokuNo, 'classification.moku.no', '目', 999), name: r.text(plan.mokuName, 'classification.moku.name', '目') },
+      },
+      budgetBookPage: r.whole(plan.page, 'budgetBookPage', '予算書P.', 99_999),
+      amount: r.amount(plan.amount, 'amount', '予算額'),
+      previousAmount: r.amount(plan.previousAmount, 'previousAmount', '前年度予算額'),
+      specificFunding: plan.funding.map((f, i) => ({
+        source: r.text(f.source, `specificFunding[${i}].source`, '特定財源の名称'),
+        revenueKan: r.whole(f.kan, `specificFunding[${i}].revenueKan`, '歳入の款', 999),
+        amount: r.amount(f.amount, `specificFunding[${i}].amount`, '特定財源の金額'),
+      })),
+      purpose: r.joined(plan.purpose, 'purpose', '事業の目的・内容'),
+      notes: r.joined(plan.notes, 'notes', '特記事項'),
+      items: plan.items.map((place, i) => ({
+        name: r.text(place.name, `items[${i}].name`, `主な事業${i + 1}の名称`),
+        amount: r.amount(place.amount, `items[${i}].amount`, `主な事業${i + 1}の金額`),
+        description: r.joined(place.description, `items[${i}].description`, `主な事業${i + 1}の説明`),
+      })),
+      reference: r.joined(plan.reference, 'reference', '参考'),
+      status: row.status as Sheet['status'],
+      updatedAt: row.updatedAt,
+    };
+    problems.push(...r.problems);
+    sheets.push(sheet);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  const document = {
+    format: EXCHANGE_FORMAT,
+    version: exchangeVersion,
+    municipality,
+    fiscalYear,
+    sheets,
+    policies: [],
+  };
+  // The exchange file's own reader: the same schema, migrations and Japanese messages as opening a .yosan.json.
+  const read = readExchangeFile(JSON.stringify(document));
+  return read.ok ? { ok: true, file: read.file } : { ok: false, problems: read.problems };
+}
