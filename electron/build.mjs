@@ -22,4 +22,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
   // The sandboxed preload may require only 'electron' (and a few Node built-ins): everything else is bundled.
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
+  // The Excel import runs in a worker thread of the main process: its own entry, loaded by file name.
+  build({
+    ...common,
+    entryPoints: ['electron/main/services/excel/import-worker.ts'],
+    outfile: 'dist/electron/excel-import-worker.cjs',
+  }),
 ]);

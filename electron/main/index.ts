@@ -1,6 +1,7 @@
 // Electron lifecycle and the one window (thin glue): every decision lives in security.ts, ipc/register.ts and services/.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   app,
   BrowserWindow,
@@ -11,8 +12,8 @@ import {
   type IpcMainEvent,
   type WebContents,
 } from 'electron';
-import { CLOSE_FLUSH } from '../../shared/ipc/channels';
-import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/ipc/contract';
+import { CLOSE_FLUSH, EXCEL_PROGRESS } from '../../shared/ipc/channels';
+import { MAX_EXCHANGE_FILE_BYTES, safeWorkbookFileName, type ExcelExportResult } from '../../shared/ipc/contract';
 import { createCloseGuard } from './close-guard';
 import { registerHandlers, type Handlers } from './ipc/register';
 import {
@@ -24,6 +25,14 @@ import {
   REQUIRED_WEB_PREFERENCES,
   resolveAppAsset,
 } from './security';
+import {
+  defaultWorkbookName,
+  exportWorkbook,
+  saveWorkbookBytes,
+  selectSheets,
+  withWorkbookExtension,
+} from './services/excel/export';
+import { runImport } from './services/excel/import-runner';
 import { openExchangeFileAt, saveExchangeFileAt, withExchangeExtension } from './services/files';
 
 const WINDOW_TITLE = '予算デスク';
@@ -130,6 +139,46 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The export running now, if any: `excel:cancel` aborts it between worksheets. */
+let runningExport: AbortController | null = null;
+
+/** The import worker, bundled next to main.cjs by electron/build.mjs. */
+function importWorkerFile(): string {
+  return path.join(app.getAppPath(), 'dist', 'electron', 'excel-import-worker.cjs');
+}
+
+async function saveDialog(options: Electron.SaveDialogOptions) {
+  return mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options);
+}
+
+/** Writes the exported bytes; when that fails, says why and offers 別の名前で保存 until it works or the user stops. */
+async function saveWorkbookWithRetry(firstPath: string, bytes: Uint8Array, sheetCount: number): Promise<ExcelExportResult> {
+  let target = firstPath;
+  for (;;) {
+    const saved = await saveWorkbookBytes(target, bytes, sheetCount);
+    if (saved.status === 'saved') return saved;
+    const options = {
+      type: 'warning' as const,
+      title: 'Excel出力',
+      message: saved.message,
+      buttons: ['別の名前で保存…', 'キャンセル'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    };
+    const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    if (answer.response !== 0) return { status: 'error', message: saved.message };
+    const chosen = await saveDialog({
+      title: '別の名前で保存',
+      buttonLabel: '保存',
+      defaultPath: target,
+      filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
+    });
+    if (chosen.canceled || !chosen.filePath) return { status: 'error', message: saved.message };
+    target = withWorkbookExtension(chosen.filePath);
+  }
+}
+
 function handlers(): Handlers {
   return {
     'exchange:open': async () => {
@@ -159,6 +208,60 @@ function handlers(): Handlers {
       return saveExchangeFileAt(withExchangeExtension(chosen.filePath), file);
     },
     'app:info': () => ({ status: 'ok', version: app.getVersion(), platform: process.platform }),
+    'excel:export': async ({ file, sheetIds, bureau, suggestedName }, event) => {
+      if (runningExport) return { status: 'error', message: 'Excel出力を実行中です。終わってからもう一度出力してください。' };
+      const selection = { sheetIds, bureau };
+      const selected = selectSheets(file, selection);
+      if (!selected.ok) return { status: 'error', message: selected.message };
+      const name = suggestedName ?? safeWorkbookFileName(defaultWorkbookName(selected.sheets, file.fiscalYear));
+      const chosen = await saveDialog({
+        title: 'Excel出力',
+        buttonLabel: '出力',
+        defaultPath: path.join(app.getPath('documents'), name),
+        filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
+      });
+      if (chosen.canceled || !chosen.filePath) return { status: 'canceled' };
+      const controller = new AbortController();
+      runningExport = controller;
+      const sender = event.sender as WebContents;
+      // About a hundred updates at most, whatever the size: `35 / 120 シート`.
+      const step = Math.max(1, Math.floor(selected.sheets.length / 100));
+      try {
+        const built = await exportWorkbook(file, selection, {
+          creator: `予算デスク ${app.getVersion()}`,
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            if ((done % step === 0 || done === total) && !sender.isDestroyed()) sender.send(EXCEL_PROGRESS, { done, total });
+          },
+        });
+        if (built.status !== 'ok') return built;
+        return await saveWorkbookWithRetry(withWorkbookExtension(chosen.filePath), built.bytes, built.sheetCount);
+      } finally {
+        runningExport = null;
+      }
+    },
+    'excel:cancel': () => {
+      const running = runningExport;
+      running?.abort();
+      return { status: 'ok', canceled: running !== null };
+    },
+    'excel:import': async () => {
+      const options = {
+        title: 'Excel から読み込む',
+        buttonLabel: '読み込む',
+        properties: ['openFile' as const],
+        filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
+      };
+      const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const filePath = chosen.filePaths[0];
+      if (chosen.canceled || filePath === undefined) return { status: 'canceled' };
+      const fileName = path.basename(filePath);
+      // Parsing happens in a worker thread with limits on size, time and memory; this thread only waits.
+      const imported = await runImport(filePath, { spawn: (workerOptions) => new Worker(importWorkerFile(), workerOptions) });
+      return imported.ok
+        ? { status: 'opened', fileName, file: imported.file }
+        : { status: 'problems', fileName, problems: imported.problems };
+    },
   };
 }
 

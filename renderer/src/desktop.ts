@@ -9,6 +9,9 @@ import {
   MAX_EXCHANGE_FILE_BYTES,
   type AppInfoResult,
   type DesktopApi,
+  type ExcelCancelResult,
+  type ExcelExportResult,
+  type ExcelImportResult,
   type ExchangeOpenResult,
   type ExchangeSaveRequest,
   type ExchangeSaveResult,
@@ -95,8 +98,25 @@ export const browserDesktop = {
     return { status: 'ok', version: appVersion(), platform: `web (${navigator.platform || '不明'})` };
   },
 
+  // Excel is written and read by exceljs in the main process (streamed, with a worker and zip limits for reading);
+  // the browser build carries none of it, so the web version says where to do it instead.
+  async exportExcel(): Promise<ExcelExportResult> {
+    return { status: 'error', message: ipcMessages.excelUnavailable };
+  },
+
+  async cancelExcelExport(): Promise<ExcelCancelResult> {
+    return { status: 'ok', canceled: false };
+  },
+
+  async importExcel(): Promise<ExcelImportResult> {
+    return { status: 'error', message: ipcMessages.excelUnavailable };
+  },
+
   // A browser tab has no close handshake; the app flushes on pagehide, visibilitychange and beforeunload instead.
   onBeforeClose: () => undefined,
+
+  // Nothing is exported in the browser, so there is never progress to report.
+  onExcelProgress: () => () => undefined,
 } satisfies DesktopApi;
 
 /** Whether we run inside the desktop app (a real file system, dialogs) rather than a browser tab. */

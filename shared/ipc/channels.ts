@@ -8,6 +8,9 @@ export const CHANNEL_METHODS = {
   'exchange:open': 'openExchangeFile',
   'exchange:save': 'saveExchangeFile',
   'app:info': 'getAppInfo',
+  'excel:export': 'exportExcel',
+  'excel:cancel': 'cancelExcelExport',
+  'excel:import': 'importExcel',
 } as const;
 
 export type Channel = keyof typeof CHANNEL_METHODS;
@@ -20,3 +23,6 @@ export const CHANNELS = Object.keys(CHANNEL_METHODS) as readonly Channel[];
  * autosave flush has finished. Not an invoke channel: main waits for the answer with a timeout.
  */
 export const CLOSE_FLUSH = { request: 'window:flush-request', done: 'window:flush-done' } as const;
+
+/** Main tells the window how far an Excel export has got (`{ done, total }` in 事務事業 sheets); not an invoke channel. */
+export const EXCEL_PROGRESS = 'excel:progress';

@@ -31,6 +31,8 @@ export const ipcMessages = {
     `ファイル「${fileName}」は大きすぎるため開けません（上限 ${formatByteLimit(maxBytes)}）。予算デスクで保存したファイルを選んでください。`,
   notUtf8: (fileName: string): string =>
     `ファイル「${fileName}」は文字コードが UTF-8 ではないため読み込めません。予算デスクで保存したファイルを選んでください。`,
+  excelUnavailable:
+    'ブラウザ版では Excel ファイルの出力と読み込みはできません。デスクトップ版の予算デスクを使うか、交換ファイル（.yosan.json）を保存してコマンド（npm run cli -- export / import）で変換してください。',
 } as const;
 
 // ── pieces ────────────────────────────────────────────────────────────────────
@@ -55,25 +57,38 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /**
  * Turns a suggested name (from a 局 name, a 年度, whatever the user typed) into a safe file name ending in
- * `.yosan.json`: only the last path component, no characters Windows forbids, no leading dots, no reserved
- * device names, at most 100 characters before the extension. Never empty.
+ * `extension`: only the last path component, no characters Windows forbids, no leading dots, no reserved
+ * device names, at most 100 characters before the extension. Never empty. `alsoStrip` are endings dropped before
+ * the extension is added (`.json` for `.yosan.json`).
  */
-export function safeExchangeFileName(suggested: string): string {
+function safeFileName(suggested: string, extension: string, alsoStrip: readonly string[] = []): string {
   let name = suggested.normalize('NFC');
   // A suggestion is a name, never a place.
   name = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   name = name.trim().replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_');
   const lower = name.toLowerCase();
-  if (lower.endsWith(EXCHANGE_EXTENSION)) name = name.slice(0, -EXCHANGE_EXTENSION.length);
-  else if (lower.endsWith('.json')) name = name.slice(0, -'.json'.length);
+  const ending = [extension, ...alsoStrip].find((e) => lower.endsWith(e));
+  if (ending) name = name.slice(0, -ending.length);
   // Leading dots hide the file (and `..` is a place); trailing dots and spaces are dropped by Windows.
   name = name.replace(/^[.\s]+/u, '').replace(/[.\s]+$/u, '');
   const chars = Array.from(name);
   if (chars.length > 100) name = chars.slice(0, 100).join('').replace(/[.\s]+$/u, '');
   if (WINDOWS_RESERVED.test(name.split('.')[0] ?? '')) name = `_${name}`;
   if (name === '') name = '予算デスク';
-  return `${name}${EXCHANGE_EXTENSION}`;
+  return `${name}${extension}`;
+}
+
+/** A safe `….yosan.json` file name (see safeFileName). */
+export function safeExchangeFileName(suggested: string): string {
+  return safeFileName(suggested, EXCHANGE_EXTENSION, ['.json']);
+}
+
+export const WORKBOOK_EXTENSION = '.xlsx';
+
+/** A safe `….xlsx` file name for the Excel export's save dialog (see safeFileName). */
+export function safeWorkbookFileName(suggested: string): string {
+  return safeFileName(suggested, WORKBOOK_EXTENSION);
 }
 
 const suggestedNameSchema = z.string().max(1000).transform(safeExchangeFileName);
@@ -120,6 +135,40 @@ export const appInfoResultSchema = z.discriminatedUnion('status', [
   ipcErrorSchema,
 ]);
 
+/** How far an Excel export has got, in 事務事業 sheets (the 一覧 is not counted). */
+export interface ExcelProgress {
+  done: number;
+  total: number;
+}
+
+export const excelExportResultSchema = z.discriminatedUnion('status', [
+  canceledSchema,
+  z.strictObject({
+    status: z.literal('saved'),
+    path: z.string(),
+    fileName: z.string(),
+    /** 事務事業 sheets in the workbook. */
+    sheetCount: z.int().min(0),
+  }),
+  ipcErrorSchema,
+]);
+
+export const excelCancelResultSchema = z.discriminatedUnion('status', [
+  /** `canceled` is false when no export was running. */
+  z.strictObject({ status: z.literal('ok'), canceled: z.boolean() }),
+  ipcErrorSchema,
+]);
+
+export const excelExportRequestSchema = z.strictObject({
+  file: exchangeFileSchema,
+  /** Only these sheets; all (of the 局, when given) when absent or empty. */
+  sheetIds: z.array(z.uuid()).max(100_000).optional(),
+  /** Only the sheets of this 局. */
+  bureau: z.string().max(200).optional(),
+  /** The save dialog's proposal; main proposes `局_年度_事務事業.xlsx` when absent. */
+  suggestedName: z.string().max(1000).transform(safeWorkbookFileName).optional(),
+});
+
 // ── the contract ──────────────────────────────────────────────────────────────
 
 interface ChannelSpec {
@@ -141,6 +190,19 @@ export const contract = {
     request: z.undefined(),
     result: appInfoResultSchema,
   },
+  'excel:export': {
+    request: excelExportRequestSchema,
+    result: excelExportResultSchema,
+  },
+  'excel:cancel': {
+    request: z.undefined(),
+    result: excelCancelResultSchema,
+  },
+  /** Opens a dialog, reads a workbook we exported (in a worker) and answers like `exchange:open`. */
+  'excel:import': {
+    request: z.undefined(),
+    result: exchangeOpenResultSchema,
+  },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** What the renderer passes. */
@@ -154,6 +216,10 @@ export type ExchangeOpenResult = ResultOf<'exchange:open'>;
 export type ExchangeSaveResult = ResultOf<'exchange:save'>;
 export type AppInfoResult = ResultOf<'app:info'>;
 export type ExchangeSaveRequest = RequestInput<'exchange:save'>;
+export type ExcelExportRequest = RequestInput<'excel:export'>;
+export type ExcelExportResult = ResultOf<'excel:export'>;
+export type ExcelCancelResult = ResultOf<'excel:cancel'>;
+export type ExcelImportResult = ResultOf<'excel:import'>;
 
 type Assert<T extends true> = T;
 /** Compile-time check: every channel's result admits an IpcError, which register.ts answers refused payloads with. */
@@ -172,6 +238,8 @@ export type DesktopInvokeApi = { readonly [C in Channel as MethodName<C>]: Metho
 export type DesktopApi = DesktopInvokeApi & {
   /** Registers what to run (the autosave flush) when the window is about to close; main waits for it, with a timeout. */
   readonly onBeforeClose: (flush: () => Promise<unknown>) => void;
+  /** Listens to an Excel export's progress (`35 / 120 シート`); returns a function that stops listening. */
+  readonly onExcelProgress: (listener: (progress: ExcelProgress) => void) => () => void;
 };
 
 // ── shared result builders ────────────────────────────────────────────────────

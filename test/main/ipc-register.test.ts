@@ -117,6 +117,11 @@ describe('handle(): invalid payloads get a Japanese error value, the handler nev
     ['save with two arguments', 'exchange:save', [{ file: validFile(), suggestedName: 'a' }, 'more']],
     ['open with a payload', 'exchange:open', [{ path: '/etc/passwd' }]],
     ['info with a payload', 'app:info', ['x']],
+    ['Excel export without a document', 'excel:export', [{ bureau: '政策局' }]],
+    ['Excel export with a path for a sheet id', 'excel:export', [{ file: validFile(), sheetIds: ['C:\\Windows\\x'] }]],
+    ['Excel export with an output path', 'excel:export', [{ file: validFile(), path: '/etc/passwd' }]],
+    ['Excel import with a path', 'excel:import', ['/etc/passwd']],
+    ['Excel cancel with a payload', 'excel:cancel', [{ all: true }]],
   ];
 
   it.each(cases)('%s', async (_name, channel, args) => {
@@ -125,6 +130,9 @@ describe('handle(): invalid payloads get a Japanese error value, the handler nev
       'exchange:open': vi.fn(() => ({ status: 'canceled' as const })),
       'exchange:save': vi.fn(() => ({ status: 'canceled' as const })),
       'app:info': vi.fn(() => ({ status: 'ok' as const, version: '0', platform: 'x' })),
+      'excel:export': vi.fn(() => ({ status: 'canceled' as const })),
+      'excel:cancel': vi.fn(() => ({ status: 'ok' as const, canceled: false })),
+      'excel:import': vi.fn(() => ({ status: 'canceled' as const })),
     };
     const onRejected = vi.fn();
     registerHandlers(ipcMain, handlers, { ...options, onRejected });
@@ -161,6 +169,9 @@ describe('registerHandlers()', () => {
       'exchange:open': () => ({ status: 'canceled' }),
       'exchange:save': () => ({ status: 'canceled' }),
       'app:info': () => ({ status: 'ok', version: '0', platform: 'x' }),
+      'excel:export': () => ({ status: 'canceled' }),
+      'excel:cancel': () => ({ status: 'ok', canceled: false }),
+      'excel:import': () => ({ status: 'canceled' }),
     };
     const dispose = registerHandlers(ipcMain, handlers, options);
     expect([...listeners.keys()].sort()).toEqual([...CHANNELS].sort());

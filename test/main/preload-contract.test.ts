@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_METHODS, CHANNELS, type Channel } from '../../shared/ipc/channels';
-import { contract, safeExchangeFileName } from '../../shared/ipc/contract';
+import { contract, ipcMessages, safeExchangeFileName, safeWorkbookFileName } from '../../shared/ipc/contract';
+import { browserDesktop } from '../../renderer/src/desktop';
 import { loadSample } from '../helpers/sample';
 
 const electron = vi.hoisted(() => ({
@@ -11,6 +12,7 @@ const electron = vi.hoisted(() => ({
   ipcRenderer: {
     invoke: vi.fn(async (channel: string) => ({ status: 'canceled', channel })),
     on: vi.fn(),
+    removeListener: vi.fn(),
     removeAllListeners: vi.fn(),
     send: vi.fn(),
   },
@@ -31,7 +33,7 @@ describe('preload', () => {
 
   it('exposes window.desktop with exactly one method per channel, and nothing else', () => {
     expect(name).toBe('desktop');
-    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNEL_METHODS), 'onBeforeClose'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNEL_METHODS), 'onBeforeClose', 'onExcelProgress'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -42,7 +44,12 @@ describe('preload', () => {
     '%s is invoked by %s, passing the request through',
     async (channel, method) => {
       electron.ipcRenderer.invoke.mockClear();
-      const request = channel === 'exchange:save' ? { file: loadSample(), suggestedName: '政策局' } : undefined;
+      const request =
+        channel === 'exchange:save'
+          ? { file: loadSample(), suggestedName: '政策局' }
+          : channel === 'excel:export'
+            ? { file: loadSample(), bureau: '政策局' }
+            : undefined;
       const fn = api[method] as (request?: unknown) => Promise<unknown>;
       await expect(request === undefined ? fn() : fn(request)).resolves.toEqual({ status: 'canceled', channel });
       expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
@@ -109,9 +116,53 @@ describe('contract', () => {
     expect(safeExchangeFileName(input)).toBe(expected);
   });
 
+  it.each([
+    ['政策局_平成27年度_事務事業.xlsx', '政策局_平成27年度_事務事業.xlsx'],
+    ['政策局', '政策局.xlsx'],
+    ['政策局.XLSX', '政策局.xlsx'],
+    ['../政策局:一覧?', '政策局_一覧_.xlsx'],
+    ['NUL', '_NUL.xlsx'],
+    ['', '予算デスク.xlsx'],
+  ])('safeWorkbookFileName(%j) → %s', (input, expected) => {
+    expect(safeWorkbookFileName(input)).toBe(expected);
+  });
+
+  it('the Excel export request checks sheet ids and makes the suggested name safe', () => {
+    const request = contract['excel:export'].request;
+    const parsed = request.parse({ file: loadSample(), suggestedName: 'C:\\x\\政策局', sheetIds: [loadSample().sheets[0]!.id] });
+    expect(parsed.suggestedName).toBe('政策局.xlsx');
+    expect(request.safeParse({ file: loadSample(), sheetIds: ['../../etc/passwd'] }).success).toBe(false);
+    expect(request.safeParse({ file: loadSample(), extra: 1 }).success).toBe(false);
+  });
+
+  it('the browser version says where Excel export and import can be done, in Japanese', async () => {
+    await expect(browserDesktop.exportExcel()).resolves.toEqual({ status: 'error', message: ipcMessages.excelUnavailable });
+    await expect(browserDesktop.importExcel()).resolves.toEqual({ status: 'error', message: ipcMessages.excelUnavailable });
+    expect(ipcMessages.excelUnavailable).toMatch(/デスクトップ版/);
+    await expect(browserDesktop.cancelExcelExport()).resolves.toEqual({ status: 'ok', canceled: false });
+  });
+
   it('the save request turns the suggested name into a safe file name', () => {
     const parsed = contract['exchange:save'].request.parse({ file: loadSample(), suggestedName: '../政策局' });
     expect(parsed.suggestedName).toBe('政策局.yosan.json');
+  });
+});
+
+describe('Excel export progress', () => {
+  it('forwards only the two numbers to the page, and stops when asked', async () => {
+    const { EXCEL_PROGRESS } = await import('../../shared/ipc/channels');
+    await import('../../electron/preload/index');
+    const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as {
+      onExcelProgress: (l: (p: { done: number; total: number }) => void) => () => void;
+    };
+    const seen: unknown[] = [];
+    const stop = api.onExcelProgress((p) => seen.push(p));
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, p: unknown) => void];
+    expect(channel).toBe(EXCEL_PROGRESS);
+    forward({ sender: 'main' }, { done: 35, total: 120, extra: 'x' });
+    expect(seen).toEqual([{ done: 35, total: 120 }]);
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EXCEL_PROGRESS, forward);
   });
 });
 

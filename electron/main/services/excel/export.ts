@@ -169,10 +169,32 @@ export function withWorkbookExtension(filePath: string): string {
   return filePath.toLowerCase().endsWith('.xlsx') ? filePath : `${filePath}.xlsx`;
 }
 
+export type SaveBytesResult =
+  | { status: 'saved'; path: string; fileName: string; sheetCount: number }
+  /** Nothing was written and the old file is untouched; `message` ends with what to do (close it, or 別の名前で保存). */
+  | { status: 'error'; message: string; code: string };
+
 /**
- * Exports to a file: the bytes first, then a temporary file in the same folder, fsync, rename. Whatever fails (the
- * file open in Excel, a read-only folder, a full disk), the old file is untouched and the message says what to do.
+ * Writes built bytes: a temporary file in the same folder, fsync, rename. Whatever fails (the file open in Excel,
+ * a read-only folder, a full disk), the old file is untouched and the message says what to do; the desktop app then
+ * offers 別の名前で保存 with the same bytes.
  */
+export async function saveWorkbookBytes(
+  filePath: string,
+  bytes: Uint8Array,
+  sheetCount: number,
+  options: AtomicWriteOptions = {},
+): Promise<SaveBytesResult> {
+  const written = await writeFileAtomic(filePath, bytes, options);
+  if (written.ok) return { status: 'saved', path: filePath, fileName: path.basename(filePath), sheetCount };
+  const message =
+    written.code === 'EBUSY' || written.code === 'EPERM'
+      ? excelMessages.fileInUse(path.basename(filePath))
+      : written.message;
+  return { status: 'error', message, code: written.code };
+}
+
+/** Exports to a file: the bytes first, then `saveWorkbookBytes`. */
 export async function exportWorkbookToFile(
   filePath: string,
   file: ExchangeFile,
@@ -181,7 +203,6 @@ export async function exportWorkbookToFile(
 ): Promise<ExportFileResult> {
   const built = await exportWorkbook(file, selection, options);
   if (built.status !== 'ok') return built;
-  const written = await writeFileAtomic(filePath, built.bytes, options.rename ? { rename: options.rename } : {});
-  if (!written.ok) return { status: 'error', message: excelMessages.saveFailed(written.message) };
-  return { status: 'saved', path: filePath, fileName: path.basename(filePath), sheetCount: built.sheetCount };
+  const saved = await saveWorkbookBytes(filePath, built.bytes, built.sheetCount, options.rename ? { rename: options.rename } : {});
+  return saved.status === 'saved' ? saved : { status: 'error', message: saved.message };
 }

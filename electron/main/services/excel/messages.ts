@@ -12,8 +12,6 @@ export const excelMessages = {
     `「${bureau}」の事務事業シートがありません。${bureaus.length > 0 ? `このファイルにある局: ${bureaus.slice(0, 10).join('、')}。` : ''}局の名前を確かめてください。`,
   textTooLong: (sheetName: string, field: string): string =>
     `事務事業「${sheetName || '（名称未入力）'}」の${field}が長すぎるため Excel に出力できません（1つのセルは 32,767 文字まで）。短くしてから出力してください。`,
-  /** Wraps the file service's message (which names the file and the reason) with what the export did not do. */
-  saveFailed: (fileMessage: string): string => `${fileMessage}（Excel ファイルは出力されていません。元のファイルはそのままです。）`,
   fileInUse: (fileName: string): string =>
     `ファイル「${fileName}」は Excel で開かれているため保存できません。Excel で閉じてからもう一度出力するか、別の名前で保存してください。`,
   exportFailed:
@@ -54,6 +52,4 @@ export const excelMessages = {
     `シート「${worksheet}」のセル ${cell}（${field}）: ${message}`,
   unexpected: (fileName: string): string =>
     `ファイル「${fileName}」を読み込めませんでした。予算デスクで出力した Excel ファイルか確かめてください。ファイルは変更していません。`,
-  notAvailableInBrowser:
-    'ブラウザ版では Excel ファイルを扱えません。デスクトップ版の予算デスクを使うか、交換ファイル（.yosan.json）を保存してコマンド（npm run cli -- export / import）で変換してください。',
 } as const;
