@@ -5,8 +5,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'url', 'stream', 'zlib', 'worker_threads', 'util', 'events'];
-const nodeImports = [{ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'Node is for the main process only.' }];
-const layer = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+// Bare builtin names are exact `paths` (a pattern 'path' would also match our own shared/domain/path).
+const nodeMessage = 'Node is for the main process only.';
+const nodeImports = [{ group: ['node:*'], message: nodeMessage }];
+const nodePaths = nodeBuiltins.map((name) => ({ name, message: nodeMessage }));
+const layer = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths: patterns.length > 0 ? [...paths, ...nodePaths] : paths, patterns }] });
 const electronPath = { name: 'electron', message: 'Electron stays in electron/main/index.ts, ipc/ and the preload.' };
 
 export default tseslint.config(

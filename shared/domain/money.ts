@@ -41,7 +41,8 @@ export function parseAmount(text: string, options: ParseAmountOptions): ParseAmo
   if (!/^[0-9][0-9,]*$/.test(s)) {
     return { ok: false, message: `${label}に数字以外の文字が含まれています（例: 1,234）。` };
   }
-  if (s.includes(',') && !/^[0-9]{1,3}(,[0-9]{3})*$/.test(s)) {
+  // Commas only separate digits; where they stand does not matter (editing "37,524" into "37,5247" means 375,247).
+  if (!/^[0-9]+(,[0-9]+)*$/.test(s)) {
     return { ok: false, message: `${label}の桁区切り（,）の位置が正しくありません（例: 1,234,567）。` };
   }
   const digits = s.replace(/,/g, '').replace(/^0+(?=[0-9])/, '');

@@ -59,6 +59,19 @@ describe('the sheet editor', () => {
     await context.close();
   });
 
+  it('Tab into 予算額 and typing replaces the figure, as in a spreadsheet; typing after a formatted figure appends', async () => {
+    const { context, page } = await openApp(browser, url, '#/sheet/5a1e0000-0000-4000-8000-000000000002');
+    await field(page, '事務事業名').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('300');
+    await expect.poll(() => field(page, '増減').textContent()).toBe('△ 41');
+    await page.keyboard.press('End');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Tab');
+    expect(await field(page, '予算額').inputValue()).toBe('3,000');
+    await context.close();
+  });
+
   it('adds a 特定財源 line and undoes it (button and Ctrl+Z), redo with Ctrl+Y', async () => {
     const { context, page } = await openApp(browser, url, '#/sheet/5a1e0000-0000-4000-8000-000000000008');
     await page.getByRole('button', { name: '特定財源を追加' }).click();

@@ -1,11 +1,6 @@
-// Builds the renderer once (the real production build, CSP included) and serves it for the browser tests.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Builds the renderer once and serves it for the browser tests.
 import type { TestProject } from 'vitest/node';
-import { build } from 'vite';
-import { serveStatic } from './static-server';
+import { buildAndServe } from './serve-app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,13 +9,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const outDir = mkdtempSync(join(tmpdir(), 'yosan-e2e-'));
-  await build({
-    configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  const server = await serveStatic(outDir);
+  const server = await buildAndServe();
   project.provide('appUrl', server.url);
   return server.close;
 }

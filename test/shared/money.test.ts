@@ -29,6 +29,9 @@ describe('parseAmount accepts what staff type', () => {
     ['１２３４５', 12345],
     ['０', 0],
     ['007', 7],
+    // Editing a formatted figure in place: a digit typed after "37,524" or into its middle
+    ['37,5247', 375247],
+    ['3,7524', 37524],
   ])('予算額 %s → %d', (text, value) => {
     expect(parseBudget(text)).toEqual({ ok: true, value });
   });
@@ -55,8 +58,8 @@ describe('parseAmount accepts what staff type', () => {
 describe('parseAmount rejects with a Japanese message naming the field', () => {
   it.each([
     ['12a', '予算額に数字以外の文字が含まれています（例: 1,234）。'],
-    ['1,2,3', '予算額の桁区切り（,）の位置が正しくありません（例: 1,234,567）。'],
-    ['12,34', '予算額の桁区切り（,）の位置が正しくありません（例: 1,234,567）。'],
+    ['1,,234', '予算額の桁区切り（,）の位置が正しくありません（例: 1,234,567）。'],
+    ['1,234,', '予算額の桁区切り（,）の位置が正しくありません（例: 1,234,567）。'],
     ['1.5', '予算額は千円単位の整数で入力してください（小数点は使えません）。'],
     ['△ 82', '予算額に負の数は入力できません。0以上の金額を入力してください。'],
     ['千円', '予算額に数字以外の文字が含まれています（例: 1,234）。'],
@@ -92,3 +95,4 @@ describe('properties', () => {
     );
   });
 });
+

@@ -41,11 +41,11 @@ export function App() {
   const route = useHashRoute();
   const phase = useSheets((s) => s.phase);
   const loadError = useSheets((s) => s.loadError);
-  const scopeSheets = useSheets(selectScopeSheets);
+  // Primitive or memoised selections only: App must not re-render on every keystroke in another sheet.
+  const firstScopeSheetId = useSheets((s) => selectScopeSheets(s)[0]?.id);
   const scopes = useSheets(selectScopes);
   const fiscalYear = useSheets((s) => s.fiscalYear);
   const bureau = useSheets((s) => s.bureau);
-  const sheets = useSheets((s) => s.sheets);
   const deletedCount = useSheets((s) => Object.keys(s.deleted).length);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [showTrash, setShowTrash] = useState(false);
@@ -54,29 +54,42 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const currentId = route.kind === 'sheet' ? route.id : null;
-  const current = currentId ? sheets[currentId] : undefined;
-  const history = useSheets((s) => (currentId ? s.history[currentId] : undefined));
+  // Only what the shell shows of the open sheet, as primitives: typing in it must not re-render the shell.
+  const currentExists = useSheets((s) => (currentId ? s.sheets[currentId] !== undefined : false));
+  const currentYear = useSheets((s) => (currentId ? s.sheets[currentId]?.fiscalYear : undefined));
+  const currentBureau = useSheets((s) => (currentId ? s.sheets[currentId]?.org.bureau : undefined));
+  const currentFinal = useSheets((s) => (currentId ? s.sheets[currentId]?.status === 'final' : false));
+  const canUndo = useSheets((s) => (currentId ? (s.history[currentId]?.past.length ?? 0) > 0 : false)) && !currentFinal;
+  const canRedo = useSheets((s) => (currentId ? (s.history[currentId]?.future.length ?? 0) > 0 : false)) && !currentFinal;
 
   // A sheet opened by URL from another 年度/局 switches the scope to it; home opens the scope's first sheet.
   useEffect(() => {
     if (phase !== 'ready') return;
-    if (current && (current.fiscalYear !== fiscalYear || current.org.bureau !== bureau)) {
-      store.getState().selectScope(current.fiscalYear, current.org.bureau);
-    } else if (route.kind === 'home' && scopeSheets[0]) {
-      navigate(sheetHash(scopeSheets[0].id), { replace: true });
+    if (currentYear !== undefined && currentBureau !== undefined && (currentYear !== fiscalYear || currentBureau !== bureau)) {
+      store.getState().selectScope(currentYear, currentBureau);
+    } else if (route.kind === 'home' && firstScopeSheetId) {
+      navigate(sheetHash(firstScopeSheetId), { replace: true });
     }
-  }, [phase, current, fiscalYear, bureau, route.kind, scopeSheets, store]);
+  }, [phase, currentYear, currentBureau, fiscalYear, bureau, route.kind, firstScopeSheetId, store]);
 
   useEffect(() => {
-    if (!pendingFocus || !current) return;
+    if (!pendingFocus || !currentExists) return;
     const frame = requestAnimationFrame(() => {
       focusField(pendingFocus);
       setPendingFocus(null);
     });
     return () => cancelAnimationFrame(frame);
-  }, [pendingFocus, current]);
+  }, [pendingFocus, currentExists]);
 
   const open = useCallback((id: string) => navigate(sheetHash(id)), []);
+
+  const jump = useCallback(
+    (sheetId: string, fieldPath: string) => {
+      open(sheetId);
+      setPendingFocus(fieldPath || 'name');
+    },
+    [open],
+  );
 
   const undo = useCallback(() => currentId && store.getState().undo(currentId), [currentId, store]);
   const redo = useCallback(() => currentId && store.getState().redo(currentId), [currentId, store]);
@@ -92,6 +105,7 @@ export function App() {
     if (id) open(id);
   };
   const deleteSheet = () => {
+    const current = currentId ? store.getState().sheets[currentId] : undefined;
     if (!current) return;
     const name = current.name || '名称未入力のシート';
     setConfirmation({
@@ -178,8 +192,6 @@ export function App() {
   if (phase === 'loading') return <p className="app-loading">読み込み中…</p>;
   if (phase === 'failed') return <p className="app-failed" role="alert">{loadError}</p>;
 
-  const canUndo = (history?.past.length ?? 0) > 0 && current?.status !== 'final';
-  const canRedo = (history?.future.length ?? 0) > 0 && current?.status !== 'final';
 
   return (
     <div className="app">
@@ -223,10 +235,10 @@ export function App() {
           <button type="button" onClick={createSheet}>
             新規
           </button>
-          <button type="button" onClick={duplicateSheet} disabled={!current}>
+          <button type="button" onClick={duplicateSheet} disabled={!currentExists}>
             複製
           </button>
-          <button type="button" onClick={deleteSheet} disabled={!current}>
+          <button type="button" onClick={deleteSheet} disabled={!currentExists}>
             削除
           </button>
         </span>
@@ -296,12 +308,7 @@ export function App() {
           )}
         </main>
         <aside className="side-pane">
-          <ProblemsPanel
-            onJump={(sheetId, fieldPath) => {
-              open(sheetId);
-              setPendingFocus(fieldPath || 'name');
-            }}
-          />
+          <ProblemsPanel onJump={jump} />
           <BureauTotals />
         </aside>
       </div>

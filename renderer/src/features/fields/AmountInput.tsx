@@ -1,5 +1,5 @@
 // An amount field in 千円: accepts full-width digits, ， and △; formats on blur; never touches an IME composition.
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { formatAmount, parseAmount } from '../../../../shared/domain/money';
 import { enterMovesOn } from './ime';
 
@@ -9,14 +9,15 @@ export interface AmountInputProps {
   /** Shown instead of the label text when the visible label sits elsewhere (e.g. a table header). */
   hideLabel?: boolean;
   value: number | null;
-  onCommit: (value: number | null) => void;
+  /** Called with the parsed value and the field's path; keep it stable (useCallback) so unchanged fields skip rendering. */
+  onCommit: (value: number | null, fieldPath: string) => void;
   signed?: boolean;
   readOnly?: boolean;
   fieldPath: string;
   className?: string;
 }
 
-export function AmountInput({ label, hideLabel, value, onCommit, signed, readOnly, fieldPath, className }: AmountInputProps) {
+export const AmountInput = memo(function AmountInput({ label, hideLabel, value, onCommit, signed, readOnly, fieldPath, className }: AmountInputProps) {
   const id = useId();
   const messageId = `${id}-message`;
   const [text, setText] = useState(() => formatAmount(value));
@@ -42,7 +43,7 @@ export function AmountInput({ label, hideLabel, value, onCommit, signed, readOnl
     setError(null);
     if (parsed.value !== value) {
       setShownValue(parsed.value);
-      onCommit(parsed.value);
+      onCommit(parsed.value, fieldPath);
     }
   };
 
@@ -93,4 +94,4 @@ export function AmountInput({ label, hideLabel, value, onCommit, signed, readOnl
       )}
     </span>
   );
-}
+});

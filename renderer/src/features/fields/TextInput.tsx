@@ -1,13 +1,16 @@
 // Text fields that commit as the user types (so autosave sees every keystroke) but never in the middle of an IME composition.
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useId, useRef, useState, type ChangeEvent } from 'react';
 import { enterMovesOn } from './ime';
 
 interface CommonProps {
   label: string;
   hideLabel?: boolean;
   value: string;
-  /** Return false to refuse the text (it stays on screen with a message; the store keeps the last valid value). */
-  onCommit: (value: string) => void | boolean;
+  /**
+   * Called with the text and the field's path; keep it stable (useCallback) so unchanged fields skip rendering.
+   * Return false to refuse the text (it stays on screen with a message; the store keeps the last valid value).
+   */
+  onCommit: (value: string, fieldPath: string) => void | boolean;
   readOnly?: boolean;
   fieldPath: string;
   className?: string;
@@ -43,9 +46,9 @@ function useCommittedText(value: string, onCommit: (value: string) => void | boo
   };
 }
 
-export function TextInput(props: CommonProps) {
+export const TextInput = memo(function TextInput(props: CommonProps) {
   const id = useId();
-  const bind = useCommittedText(props.value, props.onCommit);
+  const bind = useCommittedText(props.value, (text) => props.onCommit(text, props.fieldPath));
   return (
     <span className={`field text-field ${props.className ?? ''}`}>
       <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : 'field-label'}>
@@ -64,11 +67,11 @@ export function TextInput(props: CommonProps) {
       />
     </span>
   );
-}
+});
 
-export function TextArea(props: CommonProps & { rows?: number }) {
+export const TextArea = memo(function TextArea(props: CommonProps & { rows?: number }) {
   const id = useId();
-  const bind = useCommittedText(props.value, props.onCommit);
+  const bind = useCommittedText(props.value, (text) => props.onCommit(text, props.fieldPath));
   return (
     <span className={`field textarea-field ${props.className ?? ''}`}>
       <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : 'field-label'}>
@@ -77,10 +80,12 @@ export function TextArea(props: CommonProps & { rows?: number }) {
       <textarea id={id} rows={props.rows ?? 3} data-field-path={props.fieldPath} readOnly={props.readOnly} {...bind} />
     </span>
   );
-}
+});
 
 /** A small whole number (款/項/目 numbers, 予算書P.): blank is null. Invalid input keeps the last valid value. */
-export function NumberInput(props: Omit<CommonProps, 'value' | 'onCommit'> & { value: number | null; onCommit: (v: number | null) => void; max: number }) {
+export const NumberInput = memo(function NumberInput(
+  props: Omit<CommonProps, 'value' | 'onCommit'> & { value: number | null; onCommit: (v: number | null, fieldPath: string) => void; max: number },
+) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const { value: _v, onCommit: _c, ...rest } = props;
@@ -88,7 +93,7 @@ export function NumberInput(props: Omit<CommonProps, 'value' | 'onCommit'> & { v
     const s = text.normalize('NFKC').trim();
     if (s === '') {
       setError(null);
-      props.onCommit(null);
+      props.onCommit(null, props.fieldPath);
       return;
     }
     if (!/^[0-9]+$/.test(s) || Number(s) < 1 || Number(s) > props.max) {
@@ -96,7 +101,7 @@ export function NumberInput(props: Omit<CommonProps, 'value' | 'onCommit'> & { v
       return false;
     }
     setError(null);
-    if (Number(s) !== props.value) props.onCommit(Number(s));
+    if (Number(s) !== props.value) props.onCommit(Number(s), props.fieldPath);
   });
   return (
     <span className={`field number-field ${rest.className ?? ''}`} data-invalid={error ? 'true' : undefined}>
@@ -122,4 +127,4 @@ export function NumberInput(props: Omit<CommonProps, 'value' | 'onCommit'> & { v
       )}
     </span>
   );
-}
+});

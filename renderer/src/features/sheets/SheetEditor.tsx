@@ -1,5 +1,5 @@
 // The 事務事業 sheet editor, laid out like the printed form; computed figures are shown read-only beside their inputs.
-import { useMemo, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import {
   DEFAULT_ACCOUNTS,
   DEFAULT_EXPENDITURE_CLASSIFICATION,
@@ -8,7 +8,8 @@ import {
 import { statusLabels } from '../../../../shared/domain/labels';
 import { formatAmount } from '../../../../shared/domain/money';
 import { formatYearOverYear } from '../../../../shared/domain/ratio';
-import type { FundingLine, Item, NumberedName, Sheet, SheetStatus } from '../../../../shared/domain/schema';
+import { parsePath, setPath } from '../../../../shared/domain/path';
+import type { FundingLine, Item, Sheet, SheetStatus } from '../../../../shared/domain/schema';
 import { sheetFigures } from '../../../../shared/domain/sheet';
 import { fiscalYearLabel } from '../../../../shared/domain/wareki';
 import { sheetProblems, type SheetProblem } from '../../store/selectors';
@@ -16,7 +17,10 @@ import { useServices, useSheets } from '../../store/context';
 import { AmountInput } from '../fields/AmountInput';
 import { NumberInput, TextArea, TextInput } from '../fields/TextInput';
 
+/** Applies an edit to the open sheet; `key` names the field so typing in it is one undo step. Stable per sheet. */
 type Update = (key: string, edit: (sheet: Sheet) => Sheet) => void;
+/** Sets the value at a field path. Stable per sheet, so memoised fields re-render only when their value changes. */
+type Commit = (value: unknown, fieldPath: string) => void;
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
   const copy = [...list];
@@ -25,9 +29,6 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
   return copy;
 }
 
-function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
-  return list.map((x, i) => (i === index ? value : x));
-}
 
 /** Problems of one field (or of a part of the form, by path prefix), shown beside it. */
 function FieldProblems({ problems, path, exact }: { problems: readonly SheetProblem[]; path: string; exact?: boolean }) {
@@ -106,7 +107,7 @@ function PickLists({ sheet }: { sheet: Sheet }) {
   );
 }
 
-/** The number that goes with a picked name, from the default tables. */
+/** The number that goes with a picked name, from the default tables (null when the name is not in them). */
 function numberFor(level: 'kan' | 'kou' | 'moku', name: string, sheet: Sheet): number | null {
   const kan = DEFAULT_EXPENDITURE_CLASSIFICATION.find((k) => (level === 'kan' ? k.name === name : k.no === sheet.classification.kan.no));
   if (level === 'kan') return kan?.no ?? null;
@@ -115,99 +116,81 @@ function numberFor(level: 'kan' | 'kou' | 'moku', name: string, sheet: Sheet): n
   return kou?.moku.find((m) => m.name === name)?.no ?? null;
 }
 
-function ClassificationField({ level, unit, sheet, update, readOnly }: { level: 'kan' | 'kou' | 'moku'; unit: string; sheet: Sheet; update: Update; readOnly: boolean }) {
-  const value = sheet.classification[level];
-  const set = (key: string, next: NumberedName) =>
-    update(key, (s) => ({ ...s, classification: { ...s.classification, [level]: next } }));
+const ClassificationField = memo(function ClassificationField({ level, unit, value, commit, commitName, readOnly }: { level: 'kan' | 'kou' | 'moku'; unit: string; value: { no: number | null; name: string }; commit: Commit; commitName: Commit; readOnly: boolean }) {
   const list = level === 'kan' ? KAN_LIST_ID : level === 'kou' ? KOU_LIST_ID : MOKU_LIST_ID;
   return (
     <span className="classification-part">
-      <NumberInput
-        label={`${unit}の番号`}
-        hideLabel
-        className="class-no"
-        value={value.no}
-        max={999}
-        readOnly={readOnly}
-        fieldPath={`classification.${level}.no`}
-        onCommit={(no) => set(`classification.${level}.no`, { ...value, no })}
-      />
+      <NumberInput label={`${unit}の番号`} hideLabel className="class-no" value={value.no} max={999} readOnly={readOnly} fieldPath={`classification.${level}.no`} onCommit={commit} />
       <span aria-hidden="true">{unit}</span>
-      <TextInput
-        label={unit}
-        hideLabel
-        className="class-name"
-        value={value.name}
-        list={list}
-        readOnly={readOnly}
-        fieldPath={`classification.${level}.name`}
-        onCommit={(name) => {
-          const picked = numberFor(level, name, sheet);
-          set(`classification.${level}.name`, { no: value.no ?? picked, name });
-        }}
-      />
+      <TextInput label={unit} hideLabel className="class-name" value={value.name} list={list} readOnly={readOnly} fieldPath={`classification.${level}.name`} onCommit={commitName} />
     </span>
+  );
+});
+
+interface RowActions {
+  move: (from: number, to: number) => void;
+  remove: (index: number) => void;
+}
+
+const FundingRow = memo(function FundingRow({ line, index, last, readOnly, commit, commitSource, actions }: { line: FundingLine; index: number; last: boolean; readOnly: boolean; commit: Commit; commitSource: Commit; actions: RowActions }) {
+  const n = index + 1;
+  return (
+    <li className="funding-line">
+      <NumberInput label={`特定財源${n}の款`} hideLabel className="funding-kan" value={line.revenueKan} max={999} readOnly={readOnly} fieldPath={`specificFunding[${index}].revenueKan`} onCommit={commit} />
+      <span aria-hidden="true">款</span>
+      <TextInput label={`特定財源${n}の財源`} hideLabel className="funding-source" value={line.source} list={REVENUE_LIST_ID} readOnly={readOnly} fieldPath={`specificFunding[${index}].source`} onCommit={commitSource} />
+      <AmountInput label={`特定財源${n}の金額`} hideLabel value={line.amount} readOnly={readOnly} fieldPath={`specificFunding[${index}].amount`} onCommit={commit} />
+      {!readOnly && (
+        <span className="row-actions">
+          <button type="button" aria-label={`特定財源${n}を上へ`} disabled={index === 0} onClick={() => actions.move(index, index - 1)}>
+            ↑
+          </button>
+          <button type="button" aria-label={`特定財源${n}を下へ`} disabled={last} onClick={() => actions.move(index, index + 1)}>
+            ↓
+          </button>
+          <button type="button" aria-label={`特定財源${n}を削除`} onClick={() => actions.remove(index)}>
+            ×
+          </button>
+        </span>
+      )}
+    </li>
+  );
+});
+
+function useRowActions(update: Update, key: 'specificFunding' | 'items'): RowActions {
+  return useMemo(
+    () => ({
+      move: (from, to) => update(key, (s) => ({ ...s, [key]: move<unknown>(s[key], from, to) })),
+      remove: (index) => update(key, (s) => ({ ...s, [key]: (s[key] as readonly unknown[]).filter((_, k) => k !== index) })),
+    }),
+    [update, key],
   );
 }
 
-function FundingLines({ sheet, update, readOnly, problems }: { sheet: Sheet; update: Update; readOnly: boolean; problems: readonly SheetProblem[] }) {
-  const set = (key: string, lines: FundingLine[]) => update(key, (s) => ({ ...s, specificFunding: lines }));
-  const lines = sheet.specificFunding;
+function FundingLines({ lines, update, commit, readOnly, problems }: { lines: readonly FundingLine[]; update: Update; commit: Commit; readOnly: boolean; problems: readonly SheetProblem[] }) {
+  const actions = useRowActions(update, 'specificFunding');
+  // Picking a known category fills its 歳入の款 when none is typed yet.
+  const commitSource = useCallback<Commit>(
+    (value, fieldPath) => {
+      const index = parsePath(fieldPath)[1] as number;
+      update(fieldPath, (s) => {
+        const line = s.specificFunding[index];
+        if (!line) return s;
+        const known = DEFAULT_REVENUE_CATEGORIES.find((c) => c.name === value);
+        return setPath(s, `specificFunding[${index}]`, { ...line, source: String(value), revenueKan: line.revenueKan ?? known?.kan ?? null });
+      });
+    },
+    [update],
+  );
   return (
     <div className="funding" role="group" aria-label="財源内訳">
       <ol className="funding-lines">
         {lines.map((line, i) => (
-          <li key={i} className="funding-line">
-            <NumberInput
-              label={`特定財源${i + 1}の款`}
-              hideLabel
-              className="funding-kan"
-              value={line.revenueKan}
-              max={999}
-              readOnly={readOnly}
-              fieldPath={`specificFunding[${i}].revenueKan`}
-              onCommit={(revenueKan) => set(`specificFunding[${i}].revenueKan`, replaceAt(lines, i, { ...line, revenueKan }))}
-            />
-            <span aria-hidden="true">款</span>
-            <TextInput
-              label={`特定財源${i + 1}の財源`}
-              hideLabel
-              className="funding-source"
-              value={line.source}
-              list={REVENUE_LIST_ID}
-              readOnly={readOnly}
-              fieldPath={`specificFunding[${i}].source`}
-              onCommit={(source) => {
-                const known = DEFAULT_REVENUE_CATEGORIES.find((c) => c.name === source);
-                set(`specificFunding[${i}].source`, replaceAt(lines, i, { ...line, source, revenueKan: line.revenueKan ?? known?.kan ?? null }));
-              }}
-            />
-            <AmountInput
-              label={`特定財源${i + 1}の金額`}
-              hideLabel
-              value={line.amount}
-              readOnly={readOnly}
-              fieldPath={`specificFunding[${i}].amount`}
-              onCommit={(amount) => set(`specificFunding[${i}].amount`, replaceAt(lines, i, { ...line, amount }))}
-            />
-            {!readOnly && (
-              <span className="row-actions">
-                <button type="button" aria-label={`特定財源${i + 1}を上へ`} disabled={i === 0} onClick={() => set('specificFunding', move(lines, i, i - 1))}>
-                  ↑
-                </button>
-                <button type="button" aria-label={`特定財源${i + 1}を下へ`} disabled={i === lines.length - 1} onClick={() => set('specificFunding', move(lines, i, i + 1))}>
-                  ↓
-                </button>
-                <button type="button" aria-label={`特定財源${i + 1}を削除`} onClick={() => set('specificFunding', lines.filter((_, k) => k !== i))}>
-                  ×
-                </button>
-              </span>
-            )}
-          </li>
+          <FundingRow key={i} line={line} index={i} last={i === lines.length - 1} readOnly={readOnly} commit={commit} commitSource={commitSource} actions={actions} />
         ))}
       </ol>
       {!readOnly && (
-        <button type="button" className="add-row" onClick={() => set('specificFunding', [...lines, { source: '', revenueKan: null, amount: null }])}>
+        <button type="button" className="add-row" onClick={() => update('specificFunding', (s) => ({ ...s, specificFunding: [...s.specificFunding, { source: '', revenueKan: null, amount: null }] }))}>
           特定財源を追加
         </button>
       )}
@@ -216,9 +199,35 @@ function FundingLines({ sheet, update, readOnly, problems }: { sheet: Sheet; upd
   );
 }
 
-function Items({ sheet, update, readOnly }: { sheet: Sheet; update: Update; readOnly: boolean }) {
-  const set = (key: string, items: Item[]) => update(key, (s) => ({ ...s, items }));
-  const items = sheet.items;
+const ItemRow = memo(function ItemRow({ item, index, last, readOnly, commit, actions }: { item: Item; index: number; last: boolean; readOnly: boolean; commit: Commit; actions: RowActions }) {
+  const n = index + 1;
+  return (
+    <li className="item">
+      <span className="item-no" aria-hidden="true">
+        {n}
+      </span>
+      <TextInput label={`主な事業${n}の名称`} hideLabel className="item-name" value={item.name} readOnly={readOnly} fieldPath={`items[${index}].name`} onCommit={commit} />
+      <AmountInput label={`主な事業${n}の金額`} hideLabel className="item-amount" value={item.amount} readOnly={readOnly} fieldPath={`items[${index}].amount`} onCommit={commit} />
+      <TextArea label={`主な事業${n}の説明`} hideLabel className="item-description" rows={2} value={item.description} readOnly={readOnly} fieldPath={`items[${index}].description`} onCommit={commit} />
+      {!readOnly && (
+        <span className="row-actions">
+          <button type="button" aria-label={`主な事業${n}を上へ`} disabled={index === 0} onClick={() => actions.move(index, index - 1)}>
+            ↑
+          </button>
+          <button type="button" aria-label={`主な事業${n}を下へ`} disabled={last} onClick={() => actions.move(index, index + 1)}>
+            ↓
+          </button>
+          <button type="button" aria-label={`主な事業${n}を削除`} onClick={() => actions.remove(index)}>
+            ×
+          </button>
+        </span>
+      )}
+    </li>
+  );
+});
+
+function Items({ items, update, commit, readOnly }: { items: readonly Item[]; update: Update; commit: Commit; readOnly: boolean }) {
+  const actions = useRowActions(update, 'items');
   return (
     <>
       {items.length > 0 && (
@@ -230,56 +239,11 @@ function Items({ sheet, update, readOnly }: { sheet: Sheet; update: Update; read
       )}
       <ol className="items">
         {items.map((item, i) => (
-          <li key={i} className="item">
-            <span className="item-no" aria-hidden="true">
-              {i + 1}
-            </span>
-            <TextInput
-              label={`主な事業${i + 1}の名称`}
-              hideLabel
-              className="item-name"
-              value={item.name}
-              readOnly={readOnly}
-              fieldPath={`items[${i}].name`}
-              onCommit={(name) => set(`items[${i}].name`, replaceAt(items, i, { ...item, name }))}
-            />
-            <AmountInput
-              label={`主な事業${i + 1}の金額`}
-              hideLabel
-              className="item-amount"
-              value={item.amount}
-              readOnly={readOnly}
-              fieldPath={`items[${i}].amount`}
-              onCommit={(amount) => set(`items[${i}].amount`, replaceAt(items, i, { ...item, amount }))}
-            />
-            <TextArea
-              label={`主な事業${i + 1}の説明`}
-              hideLabel
-              className="item-description"
-              rows={2}
-              value={item.description}
-              readOnly={readOnly}
-              fieldPath={`items[${i}].description`}
-              onCommit={(description) => set(`items[${i}].description`, replaceAt(items, i, { ...item, description }))}
-            />
-            {!readOnly && (
-              <span className="row-actions">
-                <button type="button" aria-label={`主な事業${i + 1}を上へ`} disabled={i === 0} onClick={() => set('items', move(items, i, i - 1))}>
-                  ↑
-                </button>
-                <button type="button" aria-label={`主な事業${i + 1}を下へ`} disabled={i === items.length - 1} onClick={() => set('items', move(items, i, i + 1))}>
-                  ↓
-                </button>
-                <button type="button" aria-label={`主な事業${i + 1}を削除`} onClick={() => set('items', items.filter((_, k) => k !== i))}>
-                  ×
-                </button>
-              </span>
-            )}
-          </li>
+          <ItemRow key={i} item={item} index={i} last={i === items.length - 1} readOnly={readOnly} commit={commit} actions={actions} />
         ))}
       </ol>
       {!readOnly && (
-        <button type="button" className="add-row" onClick={() => set('items', [...items, { name: '', amount: null, description: '' }])}>
+        <button type="button" className="add-row" onClick={() => update('items', (s) => ({ ...s, items: [...s.items, { name: '', amount: null, description: '' }] }))}>
           主な事業を追加
         </button>
       )}
@@ -291,6 +255,19 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
   const { store } = useServices();
   const sheet = useSheets((s) => s.sheets[sheetId]);
   const figures = useMemo(() => (sheet ? sheetFigures(sheet) : null), [sheet]);
+  const update = useCallback<Update>((key, edit) => void store.getState().updateSheet(sheetId, edit, key), [store, sheetId]);
+  const commit = useCallback<Commit>((value, fieldPath) => update(fieldPath, (s) => setPath(s, fieldPath, value)), [update]);
+  // Picking a 款/項/目 name from the list fills its number when none is typed yet.
+  const commitClassName = useCallback<Commit>(
+    (value, fieldPath) => {
+      const level = parsePath(fieldPath)[1] as 'kan' | 'kou' | 'moku';
+      update(fieldPath, (s) => {
+        const current = s.classification[level];
+        return setPath(s, `classification.${level}`, { no: current.no ?? numberFor(level, String(value), s), name: String(value) });
+      });
+    },
+    [update],
+  );
   if (!sheet || !figures) {
     return (
       <div className="editor-empty" role="status">
@@ -300,13 +277,6 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
   }
   const problems = sheetProblems(sheet);
   const readOnly = sheet.status === 'final';
-  const update: Update = (key, edit) => {
-    store.getState().updateSheet(sheet.id, edit, key);
-  };
-  const setText = (field: 'name' | 'account' | 'purpose' | 'notes' | 'reference') => (value: string) =>
-    update(field, (s) => ({ ...s, [field]: value }));
-  const setOrg = (field: 'bureau' | 'department' | 'section') => (value: string) =>
-    update(`org.${field}`, (s) => ({ ...s, org: { ...s.org, [field]: value } }));
   const id = (name: string) => `sheet-${sheet.id}-${name}`;
 
   return (
@@ -315,7 +285,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
       <header className="sheet-header">
         <span className="account">
           (
-          <TextInput label="会計" hideLabel className="account-input" value={sheet.account} list={ACCOUNT_LIST_ID} readOnly={readOnly} fieldPath="account" onCommit={setText('account')} />)
+          <TextInput label="会計" hideLabel className="account-input" value={sheet.account} list={ACCOUNT_LIST_ID} readOnly={readOnly} fieldPath="account" onCommit={commit} />)
         </span>
         <span className="sheet-year">{fiscalYearLabel(sheet.fiscalYear)}</span>
         <span className="status-select">
@@ -343,11 +313,11 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
 
       <div className="form-grid">
         <div className="row name-row">
-          <TextInput label="事務事業名" className="wide" value={sheet.name} readOnly={readOnly} fieldPath="name" onCommit={setText('name')} />
+          <TextInput label="事務事業名" className="wide" value={sheet.name} readOnly={readOnly} fieldPath="name" onCommit={commit} />
           <FieldProblems problems={problems} path="name" exact />
         </div>
         <div className="row amount-row">
-          <AmountInput label="予算額" value={sheet.amount} readOnly={readOnly} fieldPath="amount" onCommit={(amount) => update('amount', (s) => ({ ...s, amount }))} />
+          <AmountInput label="予算額" value={sheet.amount} readOnly={readOnly} fieldPath="amount" onCommit={commit} />
           <FieldProblems problems={problems} path="amount" exact />
         </div>
 
@@ -355,9 +325,9 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
           <span className="row-label" aria-hidden="true">
             局/部/課
           </span>
-          <TextInput label="局" value={sheet.org.bureau} readOnly={readOnly} fieldPath="org.bureau" onCommit={setOrg('bureau')} />
-          <TextInput label="部" value={sheet.org.department} readOnly={readOnly} fieldPath="org.department" onCommit={setOrg('department')} />
-          <TextInput label="課" value={sheet.org.section} readOnly={readOnly} fieldPath="org.section" onCommit={setOrg('section')} />
+          <TextInput label="局" value={sheet.org.bureau} readOnly={readOnly} fieldPath="org.bureau" onCommit={commit} />
+          <TextInput label="部" value={sheet.org.department} readOnly={readOnly} fieldPath="org.department" onCommit={commit} />
+          <TextInput label="課" value={sheet.org.section} readOnly={readOnly} fieldPath="org.section" onCommit={commit} />
           <FieldProblems problems={problems} path="org" />
         </div>
 
@@ -365,11 +335,11 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
           <span className="row-label" aria-hidden="true">
             款/項/目
           </span>
-          <ClassificationField level="kan" unit="款" sheet={sheet} update={update} readOnly={readOnly} />
+          <ClassificationField level="kan" unit="款" value={sheet.classification.kan} commit={commit} commitName={commitClassName} readOnly={readOnly} />
           <span aria-hidden="true">/</span>
-          <ClassificationField level="kou" unit="項" sheet={sheet} update={update} readOnly={readOnly} />
+          <ClassificationField level="kou" unit="項" value={sheet.classification.kou} commit={commit} commitName={commitClassName} readOnly={readOnly} />
           <span aria-hidden="true">/</span>
-          <ClassificationField level="moku" unit="目" sheet={sheet} update={update} readOnly={readOnly} />
+          <ClassificationField level="moku" unit="目" value={sheet.classification.moku} commit={commit} commitName={commitClassName} readOnly={readOnly} />
           <NumberInput
             label="予算書P."
             className="page"
@@ -377,13 +347,13 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
             max={99_999}
             readOnly={readOnly}
             fieldPath="budgetBookPage"
-            onCommit={(budgetBookPage) => update('budgetBookPage', (s) => ({ ...s, budgetBookPage }))}
+            onCommit={commit}
           />
           <FieldProblems problems={problems} path="classification" />
         </div>
 
         <Section title="〔財源内訳〕" className="funding-section">
-          <FundingLines sheet={sheet} update={update} readOnly={readOnly} problems={problems} />
+          <FundingLines lines={sheet.specificFunding} update={update} commit={commit} readOnly={readOnly} problems={problems} />
           <div className="general-fund">
             <span aria-hidden="true">- </span>
             <Computed label="一般財源" id={id('general-fund')} value={formatAmount(figures.generalFund)} negative={(figures.generalFund ?? 0) < 0} />
@@ -391,10 +361,10 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
         </Section>
 
         <Section title="<事業の目的・内容>" className="purpose-section">
-          <TextArea label="事業の目的・内容" hideLabel rows={4} value={sheet.purpose} readOnly={readOnly} fieldPath="purpose" onCommit={setText('purpose')} />
+          <TextArea label="事業の目的・内容" hideLabel rows={4} value={sheet.purpose} readOnly={readOnly} fieldPath="purpose" onCommit={commit} />
         </Section>
         <Section title="<特記事項>" className="notes-section">
-          <TextArea label="特記事項" hideLabel rows={2} value={sheet.notes} readOnly={readOnly} fieldPath="notes" onCommit={setText('notes')} />
+          <TextArea label="特記事項" hideLabel rows={2} value={sheet.notes} readOnly={readOnly} fieldPath="notes" onCommit={commit} />
         </Section>
 
         <div className="row previous-row">
@@ -403,7 +373,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
             value={sheet.previousAmount}
             readOnly={readOnly}
             fieldPath="previousAmount"
-            onCommit={(previousAmount) => update('previousAmount', (s) => ({ ...s, previousAmount }))}
+            onCommit={commit}
           />
           <Computed label="増減" id={id('change')} value={formatAmount(figures.change)} negative={(figures.change ?? 0) < 0} />
           <Computed label="前年度比" id={id('ratio')} value={formatYearOverYear(figures.yearOverYear)} />
@@ -411,7 +381,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
         </div>
 
         <Section title="<主な事業>" className="items-section">
-          <Items sheet={sheet} update={update} readOnly={readOnly} />
+          <Items items={sheet.items} update={update} commit={commit} readOnly={readOnly} />
           <div className="items-totals">
             <Computed label="主な事業の計" id={id('items-total')} value={formatAmount(figures.itemsTotal)} />
             {figures.unallocated !== null && <Computed label="未配分" id={id('unallocated')} value={formatAmount(figures.unallocated)} negative={figures.unallocated < 0} />}
@@ -420,7 +390,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
         </Section>
 
         <Section title="[参考]" className="reference-section">
-          <TextArea label="参考" hideLabel rows={3} value={sheet.reference} readOnly={readOnly} fieldPath="reference" onCommit={setText('reference')} />
+          <TextArea label="参考" hideLabel rows={3} value={sheet.reference} readOnly={readOnly} fieldPath="reference" onCommit={commit} />
         </Section>
       </div>
     </article>

@@ -1,10 +1,23 @@
 // 局の合計: 予算額, 前年度予算額, 増減 and 一般財源 by 課 and by 款/項/目 with a grand total, and a bar chart by 課.
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { formatAmount } from '../../../../shared/domain/money';
 import { formatYearOverYear } from '../../../../shared/domain/ratio';
 import { totalsByClassification, totalsBySection, totalsOf, type GroupTotals } from '../../../../shared/domain/totals';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
+
+/** One row; memoised on its figures so a keystroke re-renders only the 課 whose totals changed. */
+const TotalsRow = memo(function TotalsRow({ label, amount, previousAmount, change, generalFund }: { label: string; amount: number; previousAmount: number; change: number; generalFund: number }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{formatAmount(amount)}</td>
+      <td className="num">{formatAmount(previousAmount)}</td>
+      <td className={`num${change < 0 ? ' negative' : ''}`}>{formatAmount(change)}</td>
+      <td className="num">{formatAmount(generalFund)}</td>
+    </tr>
+  );
+});
 
 function TotalsTable({ caption, groups, grand }: { caption: string; groups: GroupTotals[]; grand: GroupTotals }) {
   return (
@@ -21,13 +34,14 @@ function TotalsTable({ caption, groups, grand }: { caption: string; groups: Grou
       </thead>
       <tbody>
         {groups.map((g) => (
-          <tr key={g.key}>
-            <th scope="row">{g.label}</th>
-            <td className="num">{formatAmount(g.totals.amount)}</td>
-            <td className="num">{formatAmount(g.totals.previousAmount)}</td>
-            <td className={`num${g.totals.change < 0 ? ' negative' : ''}`}>{formatAmount(g.totals.change)}</td>
-            <td className="num">{formatAmount(g.totals.generalFund)}</td>
-          </tr>
+          <TotalsRow
+            key={g.key}
+            label={g.label}
+            amount={g.totals.amount}
+            previousAmount={g.totals.previousAmount}
+            change={g.totals.change}
+            generalFund={g.totals.generalFund}
+          />
         ))}
       </tbody>
       <tfoot>
@@ -43,6 +57,20 @@ function TotalsTable({ caption, groups, grand }: { caption: string; groups: Grou
   );
 }
 
+const Bar = memo(function Bar({ y, label, amount, previousAmount, max, labelWidth, barWidth }: { y: number; label: string; amount: number; previousAmount: number; max: number; labelWidth: number; barWidth: number }) {
+  const w = (v: number) => Math.max(0, (v / max) * barWidth);
+  return (
+    <g>
+      <title>{`${label}: 今年度 ${formatAmount(amount)} / 前年度 ${formatAmount(previousAmount)}`}</title>
+      <text x={0} y={y + 14} className="chart-label">
+        {label.length > 11 ? `${label.slice(0, 11)}…` : label}
+      </text>
+      <rect x={labelWidth} y={y + 3} width={w(amount)} height={12} className="bar-current" />
+      <rect x={labelWidth} y={y + 17} width={w(previousAmount)} height={10} className="bar-previous" />
+    </g>
+  );
+});
+
 /** Horizontal bars, this year against last, per 課; scaled to the largest figure. */
 function SectionChart({ groups }: { groups: GroupTotals[] }) {
   const max = Math.max(1, ...groups.flatMap((g) => [g.totals.amount, g.totals.previousAmount]));
@@ -53,20 +81,18 @@ function SectionChart({ groups }: { groups: GroupTotals[] }) {
     <figure className="section-chart">
       <figcaption>課別 予算額（今年度・前年度）</figcaption>
       <svg width={labelWidth + barWidth + 10} height={groups.length * rowHeight + 20} role="img" aria-label="課別の今年度と前年度の予算額の棒グラフ">
-        {groups.map((g, i) => {
-          const y = i * rowHeight;
-          const w = (v: number) => Math.max(0, (v / max) * barWidth);
-          return (
-            <g key={g.key}>
-              <title>{`${g.label}: 今年度 ${formatAmount(g.totals.amount)} / 前年度 ${formatAmount(g.totals.previousAmount)}`}</title>
-              <text x={0} y={y + 14} className="chart-label">
-                {g.label.length > 11 ? `${g.label.slice(0, 11)}…` : g.label}
-              </text>
-              <rect x={labelWidth} y={y + 3} width={w(g.totals.amount)} height={12} className="bar-current" />
-              <rect x={labelWidth} y={y + 17} width={w(g.totals.previousAmount)} height={10} className="bar-previous" />
-            </g>
-          );
-        })}
+        {groups.map((g, i) => (
+          <Bar
+            key={g.key}
+            y={i * rowHeight}
+            label={g.label}
+            amount={g.totals.amount}
+            previousAmount={g.totals.previousAmount}
+            max={max}
+            labelWidth={labelWidth}
+            barWidth={barWidth}
+          />
+        ))}
         <g transform={`translate(0, ${groups.length * rowHeight + 6})`}>
           <rect x={0} y={0} width={10} height={10} className="bar-current" />
           <text x={14} y={9} className="chart-legend">今年度</text>
@@ -78,8 +104,9 @@ function SectionChart({ groups }: { groups: GroupTotals[] }) {
   );
 }
 
-export function BureauTotals() {
-  const sheets = useSheets(selectScopeSheets);
+/** Memoised, and fed a deferred list: a keystroke paints the editor first, the totals follow when idle. */
+export const BureauTotals = memo(function BureauTotals() {
+  const sheets = useDeferredValue(useSheets(selectScopeSheets));
   const bureau = useSheets((s) => s.bureau);
   const { bySection, byClass, grand } = useMemo(() => {
     const total = totalsOf(sheets);
@@ -110,4 +137,4 @@ export function BureauTotals() {
       <TotalsTable caption="款/項/目別" groups={byClass} grand={grand} />
     </section>
   );
-}
+});
