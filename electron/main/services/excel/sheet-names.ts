@@ -1,4 +1,6 @@
 // Worksheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end, unique.
+// Two more characters are swapped for their full-width forms because of exceljs, not Excel: it writes the print
+// area of a name with an apostrophe unquoted (a broken defined name), and decodes `&amp;` in names twice on reading.
 
 /** Excel's limit, counted in UTF-16 code units (Excel and exceljs both count that way). */
 export const MAX_SHEET_NAME_LENGTH = 31;
@@ -25,20 +27,21 @@ function cutUnits(text: string, max: number): string {
 }
 
 /**
- * One name, cleaned: forbidden characters become `＿`, control characters and lone surrogates are dropped, blanks
- * collapse, apostrophes leave both ends, and it is cut to `max` code units. May return '' (the caller picks a fallback).
+ * One name, cleaned: forbidden characters become `＿`, `'` and `&` their full-width forms, control characters and
+ * lone surrogates are dropped, blanks collapse, and it is cut to `max` code units. May return '' (the caller then
+ * picks a fallback).
  */
 export function cleanSheetName(raw: string, max = MAX_SHEET_NAME_LENGTH): string {
-  let name = raw
+  const name = raw
     .replace(/[:\\/?*[\]]/g, '＿')
+    .replace(/'/g, '＇')
+    .replace(/&/g, '＆')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  name = name.replace(/^'+|'+$/g, '').trim();
-  name = cutUnits(name, max).trim();
-  return name.replace(/'+$/g, '').trim();
+  return cutUnits(name, max).trim();
 }
 
 /**

@@ -80,7 +80,6 @@ function pageSetupOf(layout: WorksheetLayout): Partial<ExcelJS.PageSetup> {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: print.fitToHeight,
-    horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printArea: print.area,
     ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
