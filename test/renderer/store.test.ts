@@ -89,6 +89,21 @@ describe('sheets store', () => {
     expect(s().positions[copy]).toBeUndefined();
   });
 
+  it('the scope list follows edits, a sheet moved to another 局, and new sheets, without losing order', () => {
+    const { s } = setup();
+    const names = () => selectScopeSheets(s()).map((sh) => sh.name);
+    expect(names()).toHaveLength(10);
+    s().updateSheet(JOHOKA, (sh) => ({ ...sh, name: '情報化推進事業（改）' }), 'name');
+    expect(names()[7]).toBe('情報化推進事業（改）');
+    s().updateSheet(JOHOKA, (sh) => ({ ...sh, org: { ...sh.org, bureau: '総務局' } }), 'org.bureau');
+    expect(names()).toHaveLength(9);
+    expect(names()).not.toContain('情報化推進事業（改）');
+    s().selectScope(2015, '総務局');
+    expect(names()).toEqual(['情報化推進事業（改）']);
+    s().createSheet();
+    expect(names()).toEqual(['情報化推進事業（改）', '']);
+  });
+
   it('problems are cached per sheet object and carry the field to jump to', () => {
     const { s } = setup();
     const sheet = s().sheets['5a1e0000-0000-4000-8000-000000000006']!; // 情報システム最適化事業

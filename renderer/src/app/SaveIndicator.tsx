@@ -1,9 +1,12 @@
 // Always visible: 保存中… / 保存済み (time) / a red failure saying what to do.
 import { useSaveStatus } from '../store/context';
 
+// One formatter for the app's life: creating one per render costs more than the render itself.
+const timeFormat = new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export function SaveIndicator() {
   const status = useSaveStatus();
-  const time = status.savedAt?.toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = status.savedAt ? timeFormat.format(status.savedAt) : undefined;
   return (
     <span className={`save-indicator save-${status.state}`} role="status" aria-live="polite" data-save-state={status.state}>
       {status.state === 'saving' && '保存中…'}

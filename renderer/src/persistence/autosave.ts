@@ -75,10 +75,16 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
   };
   const pending = () => dirtySheets.size > 0 || dirtyPolicies || dirtyScope;
 
-  function collect(state: Persisted): void {
+  /**
+   * Marks what changed since the last look. `edited` (the ids the store says its last action touched) spares a
+   * pass over every sheet on each keystroke; without it, every sheet is compared.
+   */
+  function collect(state: Persisted, edited: readonly string[] | null = null): void {
     const base = baseline;
     baseline = state;
-    if (state.sheets !== base.sheets || state.deleted !== base.deleted || state.positions !== base.positions) {
+    if (edited !== null) {
+      for (const id of edited) dirtySheets.add(id);
+    } else if (state.sheets !== base.sheets || state.deleted !== base.deleted || state.positions !== base.positions) {
       for (const ids of [Object.keys(state.positions), Object.keys(base.positions)]) {
         for (const id of ids) {
           if (
@@ -107,7 +113,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
 
   function onChange(state: SheetsState): void {
     if (paused || state.phase !== 'ready') return;
-    collect(state);
+    collect(state, state.lastEdited);
     if (!pending()) return;
     if (status.state !== 'saving' && status.state !== 'error') emit({ ...status, state: 'saving', message: null });
     schedule(delayMs);

@@ -2,7 +2,7 @@
 import type { Problem } from '../../../shared/domain/problem';
 import type { Sheet } from '../../../shared/domain/schema';
 import { checkSheet } from '../../../shared/domain/sheet';
-import type { SheetsData } from './sheets-store';
+import type { SheetsState } from './sheets-store';
 
 /** Sheets are immutable: a changed sheet is a new object, so a WeakMap caches the checks of the others. */
 const problemCache = new WeakMap<Sheet, SheetProblem[]>();
@@ -29,15 +29,32 @@ export function worstSeverity(problems: readonly Problem[]): Problem['severity']
   return null;
 }
 
+type ScopeInputs = Pick<SheetsState, 'sheets' | 'positions' | 'fiscalYear' | 'bureau' | 'membershipVersion'>;
+
+let idsCache: { key: unknown[]; value: string[] } | null = null;
 let scopeCache: { key: unknown[]; value: Sheet[] } | null = null;
 
-/** Sheets of the chosen 年度 and 局, in their stable order. Memoised on the inputs' identities. */
-export function selectScopeSheets(state: Pick<SheetsData, 'sheets' | 'positions' | 'fiscalYear' | 'bureau'>): Sheet[] {
-  const key = [state.sheets, state.positions, state.fiscalYear, state.bureau];
-  if (scopeCache && scopeCache.key.every((k, i) => k === key[i])) return scopeCache.value;
+/** Ids of the chosen 年度 and 局's sheets in order; recomputed only when membership, order or scope changes. */
+function selectScopeIds(state: ScopeInputs): string[] {
+  const key = [state.membershipVersion, state.positions, state.fiscalYear, state.bureau];
+  if (idsCache && idsCache.key.every((k, i) => k === key[i])) return idsCache.value;
   const value = Object.values(state.sheets)
     .filter((s) => s.fiscalYear === state.fiscalYear && s.org.bureau === state.bureau)
-    .sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0));
+    .sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0))
+    .map((s) => s.id);
+  idsCache = { key, value };
+  return value;
+}
+
+/** Sheets of the chosen 年度 and 局, in their stable order. A keystroke costs one pass over the ids, no sort. */
+export function selectScopeSheets(state: ScopeInputs): Sheet[] {
+  const ids = selectScopeIds(state);
+  const key = [state.sheets, ids];
+  if (scopeCache && scopeCache.key.every((k, i) => k === key[i])) return scopeCache.value;
+  const value = ids.flatMap((id) => {
+    const sheet = state.sheets[id];
+    return sheet ? [sheet] : [];
+  });
   scopeCache = { key, value };
   return value;
 }
@@ -49,8 +66,8 @@ interface Scopes {
 let scopesCache: { key: unknown[]; value: Scopes } | null = null;
 
 /** Every 年度 and 局 that has a sheet or a policy, for the toolbar's pick-lists. Memoised (a stable result for React). */
-export function selectScopes(state: Pick<SheetsData, 'sheets' | 'policies' | 'fiscalYear' | 'bureau'>): Scopes {
-  const key = [state.sheets, state.policies, state.fiscalYear, state.bureau];
+export function selectScopes(state: Pick<SheetsState, 'sheets' | 'policies' | 'fiscalYear' | 'bureau' | 'membershipVersion'>): Scopes {
+  const key = [state.membershipVersion, state.policies, state.fiscalYear, state.bureau];
   if (scopesCache && scopesCache.key.every((k, i) => k === key[i])) return scopesCache.value;
   const years = new Set<number>([state.fiscalYear]);
   const bureaus = new Set<string>(state.bureau ? [state.bureau] : []);

@@ -25,6 +25,13 @@ export interface SheetsState extends SheetsData {
   phase: 'loading' | 'ready' | 'failed';
   loadError: string | null;
   history: Readonly<Record<string, SheetHistory>>;
+  /**
+   * Bumped when sheets are added or removed or a sheet moves to another 年度/局: selectors that group sheets
+   * by scope recompute only then, not on every keystroke.
+   */
+  membershipVersion: number;
+  /** The sheets the last action changed (live, deleted or position), or null when it replaced everything. */
+  lastEdited: readonly string[] | null;
 }
 
 export interface SheetsActions {
@@ -94,15 +101,27 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
     const stamp = (sheet: Sheet): Sheet => ({ ...sheet, updatedAt: deps.now().toISOString() });
 
     const replaceSheet = (id: string, sheet: Sheet, history: SheetHistory) =>
-      set((s) => ({ sheets: { ...s.sheets, [id]: sheet }, history: { ...s.history, [id]: history } }));
+      set((s) => {
+        const before = s.sheets[id];
+        const moved = !before || before.fiscalYear !== sheet.fiscalYear || before.org.bureau !== sheet.org.bureau;
+        return {
+          sheets: { ...s.sheets, [id]: sheet },
+          history: { ...s.history, [id]: history },
+          lastEdited: [id],
+          membershipVersion: moved ? s.membershipVersion + 1 : s.membershipVersion,
+        };
+      });
 
     return {
       ...emptyData,
       phase: 'loading',
       loadError: null,
       history: {},
+      membershipVersion: 0,
+      lastEdited: null,
 
-      hydrate: (data) => set({ ...data, phase: 'ready', loadError: null, history: {} }),
+      hydrate: (data) =>
+        set((s) => ({ ...data, phase: 'ready', loadError: null, history: {}, lastEdited: null, membershipVersion: s.membershipVersion + 1 })),
       failLoading: (message) => set({ phase: 'failed', loadError: message }),
 
       updateSheet: (id, edit, key) => {
@@ -140,6 +159,8 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
         set((s) => ({
           sheets: { ...s.sheets, [id]: sheet },
           positions: { ...s.positions, [id]: nextPosition(positions) },
+          lastEdited: [id],
+          membershipVersion: s.membershipVersion + 1,
         }));
         return id;
       },
@@ -154,7 +175,12 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
           const mine = s.positions[id] ?? nextPosition(s.positions);
           const after = Object.values(s.positions).filter((p) => p > mine);
           const next = after.length > 0 ? Math.min(...after) : mine + 2;
-          return { sheets: { ...s.sheets, [copyId]: copy }, positions: { ...s.positions, [copyId]: (mine + next) / 2 } };
+          return {
+            sheets: { ...s.sheets, [copyId]: copy },
+            positions: { ...s.positions, [copyId]: (mine + next) / 2 },
+            lastEdited: [copyId],
+            membershipVersion: s.membershipVersion + 1,
+          };
         });
         return copyId;
       },
@@ -164,7 +190,12 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
         if (!sheet) return;
         set((s) => {
           const { [id]: _gone, ...sheets } = s.sheets;
-          return { sheets, deleted: { ...s.deleted, [id]: { sheet, deletedAt: deps.now().toISOString() } } };
+          return {
+            sheets,
+            deleted: { ...s.deleted, [id]: { sheet, deletedAt: deps.now().toISOString() } },
+            lastEdited: [id],
+            membershipVersion: s.membershipVersion + 1,
+          };
         });
       },
 
@@ -173,7 +204,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
         if (!entry) return;
         set((s) => {
           const { [id]: _restored, ...deleted } = s.deleted;
-          return { deleted, sheets: { ...s.sheets, [id]: entry.sheet } };
+          return { deleted, sheets: { ...s.sheets, [id]: entry.sheet }, lastEdited: [id], membershipVersion: s.membershipVersion + 1 };
         });
       },
 
@@ -185,7 +216,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
             delete positions[id];
             delete history[id];
           }
-          return { deleted: {}, positions, history };
+          return { deleted: {}, positions, history, lastEdited: Object.keys(s.deleted), membershipVersion: s.membershipVersion + 1 };
         }),
 
       setStatus: (id, status) => {
@@ -195,9 +226,17 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
         replaceSheet(id, stamp({ ...before, status }), history);
       },
 
-      selectScope: (fiscalYear, bureau) => set({ fiscalYear, bureau }),
+      selectScope: (fiscalYear, bureau) => set({ fiscalYear, bureau, lastEdited: [] }),
 
-      replaceWith: (file) => set({ ...dataFromFile(file), history: {}, phase: 'ready', loadError: null }),
+      replaceWith: (file) =>
+        set((s) => ({
+          ...dataFromFile(file),
+          history: {},
+          phase: 'ready',
+          loadError: null,
+          lastEdited: null,
+          membershipVersion: s.membershipVersion + 1,
+        })),
     };
   });
 }

@@ -1,8 +1,9 @@
 // Every error and warning of the chosen 年度 and 局 (and 未配分 notes); a click opens the sheet at the field.
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { severityLabel } from '../../../../shared/domain/problem';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets, sheetProblems, type SheetProblem } from '../../store/selectors';
+import { SUMMARY_THROTTLE_MS, useThrottledValue } from '../../hooks/useThrottledValue';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -32,9 +33,9 @@ const ProblemItem = memo(function ProblemItem({ problem, onJump }: { problem: Sh
   );
 });
 
-/** Memoised, and fed a deferred list: a keystroke paints the editor first, the panel follows when idle. */
+/** Memoised, and fed a throttled list: a keystroke paints the editor first, the panel follows when idle. */
 export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (sheetId: string, fieldPath: string) => void }) {
-  const sheets = useDeferredValue(useSheets(selectScopeSheets));
+  const sheets = useThrottledValue(useSheets(selectScopeSheets), SUMMARY_THROTTLE_MS);
   const problems = useMemo(() => {
     const all: (SheetProblem & { sheetName: string })[] = [];
     for (const sheet of sheets) for (const p of sheetProblems(sheet)) all.push(named(p, sheet.name));

@@ -1,5 +1,5 @@
 // The sheet list of the chosen 年度 and 局, grouped by 課, filterable, virtualised, and driven by the keyboard.
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { statusLabels } from '../../../../shared/domain/labels';
 import { formatAmount } from '../../../../shared/domain/money';
 import type { SheetStatus } from '../../../../shared/domain/schema';
@@ -7,6 +7,7 @@ import { sheetChange } from '../../../../shared/domain/sheet';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
 import { buildRows, emptyFilter, sectionsOf, type ListFilter, type ListRow } from './list-rows';
+import { SUMMARY_THROTTLE_MS, useThrottledValue } from '../../hooks/useThrottledValue';
 
 const ROW_HEIGHT = 30;
 export const LIST_READY_MARK = 'yosan:list-ready';
@@ -45,9 +46,9 @@ const SheetRow = memo(function SheetRow({ row, selected, top, onOpen }: { row: L
   );
 });
 
-/** Memoised, and fed a deferred list: typing in a sheet repaints the editor first, the list row follows. */
+/** Memoised, and fed a throttled list: typing in a sheet repaints the editor first, the list row follows. */
 export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef }: { selectedId: string | null; onOpen: (id: string) => void; searchRef: RefObject<HTMLInputElement | null> }) {
-  const sheets = useDeferredValue(useSheets(selectScopeSheets));
+  const sheets = useThrottledValue(useSheets(selectScopeSheets), SUMMARY_THROTTLE_MS);
   const [filter, setFilter] = useState<ListFilter>(emptyFilter);
   const rows = useMemo(() => buildRows(sheets, filter), [sheets, filter]);
   const sections = useMemo(() => sectionsOf(sheets), [sheets]);

@@ -1,10 +1,11 @@
 // 局の合計: 予算額, 前年度予算額, 増減 and 一般財源 by 課 and by 款/項/目 with a grand total, and a bar chart by 課.
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatAmount } from '../../../../shared/domain/money';
 import { formatYearOverYear } from '../../../../shared/domain/ratio';
 import { totalsByClassification, totalsBySection, totalsOf, type GroupTotals } from '../../../../shared/domain/totals';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
+import { SUMMARY_THROTTLE_MS, useThrottledValue } from '../../hooks/useThrottledValue';
 
 /** One row; memoised on its figures so a keystroke re-renders only the 課 whose totals changed. */
 const TotalsRow = memo(function TotalsRow({ label, amount, previousAmount, change, generalFund }: { label: string; amount: number; previousAmount: number; change: number; generalFund: number }) {
@@ -104,9 +105,9 @@ function SectionChart({ groups }: { groups: GroupTotals[] }) {
   );
 }
 
-/** Memoised, and fed a deferred list: a keystroke paints the editor first, the totals follow when idle. */
+/** Memoised, and fed a throttled list: a keystroke paints the editor first, the totals follow when idle. */
 export const BureauTotals = memo(function BureauTotals() {
-  const sheets = useDeferredValue(useSheets(selectScopeSheets));
+  const sheets = useThrottledValue(useSheets(selectScopeSheets), SUMMARY_THROTTLE_MS);
   const bureau = useSheets((s) => s.bureau);
   const { bySection, byClass, grand } = useMemo(() => {
     const total = totalsOf(sheets);
