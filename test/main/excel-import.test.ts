@@ -207,6 +207,19 @@ describe('a reviewer’s edits come back; a changed layout is named', () => {
   });
 });
 
+describe('the package we write', () => {
+  it('is a plain zip: every part deflated with a correct CRC, one part per worksheet, the parts Excel needs', async () => {
+    const bytes = await exportBytes(loadSample());
+    const check = checkXlsxZip(bytes);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    const names = check.entries.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']));
+    expect(names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(12);
+    expect(check.entries.every((e) => e.method === 8 && !e.name.startsWith('/'))).toBe(true);
+  });
+});
+
 describe('damaged, foreign, encrypted, oversized and zip-bomb files: a message, no crash', () => {
   let bytes: Buffer;
   beforeAll(async () => {
@@ -296,6 +309,15 @@ describe('the worker’s own limits', () => {
   it('too much memory: the worker is stopped and the message says so', async () => {
     const result = await runImport(path, { spawn: spawnSourceWorker, limits: { maxHeapMb: 4 } });
     expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/メモリが多すぎるため、中止しました/) }] });
+  });
+
+  it('a worker that cannot start (a broken installation): a message, not a rejection', async () => {
+    const result = await runImport(path, {
+      spawn: () => {
+        throw new Error('ERR_WORKER_PATH');
+      },
+    });
+    expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/読み込めませんでした/) }] });
   });
 
   it('a file that is not there: a message naming it', async () => {

@@ -12,6 +12,7 @@ import {
   shapeOf,
   planSheet,
   type MetadataEntry,
+  type SheetPieces,
   type SummaryEntry,
   type WorksheetLayout,
 } from './layout';
@@ -96,17 +97,23 @@ export interface WorkbookPlan {
   worksheetNames: string[];
 }
 
-/** Lays out the whole workbook for the given sheets. Pure. */
-export function planWorkbook(file: Pick<ExchangeFile, 'municipality' | 'fiscalYear' | 'version'>, sheets: readonly Sheet[]): WorkbookPlan {
+/**
+ * Lays out the whole workbook for the given sheets. Pure. `pieces` (each sheet's long texts cut into rows) may be
+ * computed beforehand, in slices, so a large export does not hold the main process for their whole time.
+ */
+export function planWorkbook(
+  file: Pick<ExchangeFile, 'municipality' | 'fiscalYear' | 'version'>,
+  sheets: readonly Sheet[],
+  pieces: readonly SheetPieces[] = sheets.map(sheetPieces),
+): WorkbookPlan {
   const names = assignSheetNames(sheets.map((s) => s.name));
-  // The 一覧 refers to cells of every sheet, so every sheet's plan (not its cells) is needed first.
-  const pieces = sheets.map(sheetPieces);
+  // The 一覧 refers to cells of every sheet, so every sheet's plan (not its cells) is needed first; only the three
+  // cells it refers to are kept.
   const shapes = sheets.map((sheet, i) => shapeOf(pieces[i]!, sheet.specificFunding.length));
-  const summaryEntries: SummaryEntry[] = sheets.map((sheet, i) => ({
-    sheet,
-    worksheet: names[i]!,
-    plan: planSheet(shapes[i]!),
-  }));
+  const summaryEntries: SummaryEntry[] = sheets.map((sheet, i) => {
+    const { amount, previousAmount, generalFund } = planSheet(shapes[i]!);
+    return { sheet, worksheet: names[i]!, plan: { amount, previousAmount, generalFund } };
+  });
   const metadataEntries: MetadataEntry[] = sheets.map((sheet, i) => ({ sheet, worksheet: names[i]!, shape: shapes[i]! }));
   const title = summaryTitle(sheets, file.fiscalYear);
   function* layouts(): Generator<WorksheetLayout> {
@@ -126,6 +133,9 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
+/** Sheets planned between two turns of the event loop. */
+const PLAN_SLICE = 100;
+
 export type ExportBytesResult =
   | { status: 'ok'; bytes: Buffer; sheetCount: number }
   | { status: 'canceled' }
@@ -142,8 +152,18 @@ export async function exportWorkbook(
   const { sheets } = selected;
   const tooLong = oversizedText(sheets);
   if (tooLong) return { status: 'error', message: tooLong };
-  const plan = planWorkbook(file, sheets);
   const total = sheets.length;
+  // Cutting long texts into rows is the planning's main cost: done in slices, with a turn of the event loop between.
+  const pieces: SheetPieces[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    pieces.push(sheetPieces(sheets[i]!));
+    if (i % PLAN_SLICE === PLAN_SLICE - 1) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) return { status: 'canceled' };
+    }
+  }
+  const plan = planWorkbook(file, sheets, pieces);
+  await new Promise<void>((resolve) => setImmediate(resolve));
   try {
     const bytes = await writeWorkbook(plan.layouts, plan.worksheetCount, {
       creator: options.creator ?? '予算デスク',

@@ -57,10 +57,17 @@ export function runImport(filePath: string, options: RunImportOptions): Promise<
   };
   return new Promise<ImportResult>((resolve) => {
     let settled = false;
-    const worker = options.spawn({
-      workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-    });
+    let worker: Worker;
+    try {
+      worker = options.spawn({
+        workerData: request,
+        resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+      });
+    } catch {
+      // The worker's file is missing or unreadable (a broken installation): still an answer, not a rejection.
+      resolve(failure(excelMessages.unexpected(fileName)));
+      return;
+    }
     const finish = (result: ImportResult) => {
       if (settled) return;
       settled = true;

@@ -544,7 +544,8 @@ function ratioFormula(d: string, e: string): string {
 export interface SummaryEntry {
   sheet: Sheet;
   worksheet: string;
-  plan: SheetPlan;
+  /** The cells of the sheet's worksheet the 一覧 refers to. */
+  plan: Pick<SheetPlan, 'amount' | 'previousAmount' | 'generalFund'>;
 }
 
 /** The 一覧: one row per sheet with live references to its worksheet, then the totals. */

@@ -1,11 +1,13 @@
 // The only module that knows exceljs: renders worksheet layouts into an .xlsx, and reads an .xlsx back into plain cells.
 // exceljs has had no release since 4.4.0 (January 2024); everything else talks to this module, so it can be replaced.
-import { PassThrough } from 'node:stream';
+import { EventEmitter } from 'node:events';
+import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue, WorksheetLayout } from './layout';
 import { cellAddress } from './layout';
 import { escapeCellText } from './ooxml-text';
 import { FONT_NAME, STYLES, type StyleName, type StyleSpec } from './styles';
+import { ZipWriter, type ZipSink } from './zip-writer';
 
 // ── writing ──────────────────────────────────────────────────────────────────
 
@@ -86,10 +88,139 @@ function pageSetupOf(layout: WorksheetLayout): Partial<ExcelJS.PageSetup> {
   };
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** exceljs's StringBuf (what its worksheet writer writes into streams) has `toBuffer()`; xforms write strings. */
+function toBytes(data: unknown): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (typeof data === 'object' && data !== null && 'toBuffer' in data && typeof data.toBuffer === 'function') {
+    return toBytes((data as { toBuffer: () => unknown }).toBuffer());
+  }
+  throw new Error('zip: unexpected chunk');
+}
+
+/** The stream a worksheet writes its XML into: kept until the worksheet ends, then handed to the zip whole. */
+class EntryStream extends EventEmitter {
+  private chunks: Buffer[] = [];
+  onEnd: ((bytes: Buffer) => void) | null = null;
+
+  write(data: unknown): boolean {
+    this.chunks.push(toBytes(data));
+    return true;
+  }
+
+  end(): void {
+    const bytes = Buffer.concat(this.chunks);
+    this.chunks = [];
+    this.onEnd?.(bytes);
+    this.emit('finish');
+    this.emit('zipped');
+  }
+
+  pause(): void {}
+}
+
+/** What exceljs 4.4.0's WorkbookWriter does with its archiver (`this.zip`): pipe, append, on('error'), finalize. */
+class PackageZip {
+  constructor(private readonly zip: ZipWriter) {}
+
+  pipe(sink: ZipSink): ZipSink {
+    this.zip.setSink(sink);
+    return sink;
+  }
+
+  append(source: unknown, options: { name: string; base64?: boolean }): this {
+    if (source instanceof EntryStream) source.onEnd = (bytes) => this.zip.add(options.name, bytes);
+    else if (typeof source === 'string') this.zip.add(options.name, Buffer.from(source, options.base64 ? 'base64' : 'utf8'));
+    else this.zip.add(options.name, toBytes(source));
+    return this;
+  }
+
+  file(): never {
+    throw new Error('zip: files on disk are not part of our workbooks');
+  }
+
+  /** Failures are thrown synchronously from `add`; there is nothing to listen to. */
+  on(): this {
+    return this;
+  }
+
+  finalize(): void {
+    this.zip.finish();
+  }
+}
+
+const PACKAGE_ZIPS = new WeakMap<object, PackageZip>();
+
 /**
- * Collects the zip's output. zlib hands out small slices of 16 KB buffers: keeping the slices would keep every whole
- * buffer alive (~35 MB for 1,500 sheets), so they are copied into one growing buffer.
+ * exceljs's streaming workbook writer with our zip in place of its archiver. exceljs assigns `this.zip = Archiver(…)`
+ * in its constructor; the accessor below keeps our zip instead (the unused archiver is dropped), and worksheets write
+ * into an EntryStream that is deflated in one call when the worksheet is committed. Everything else (styles, shared
+ * strings, workbook, relationships, content types) is exceljs's own.
  */
+class PackageWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  get zip(): PackageZip {
+    let zip = PACKAGE_ZIPS.get(this);
+    if (!zip) {
+      zip = new PackageZip(new ZipWriter(this.modified ?? new Date()));
+      PACKAGE_ZIPS.set(this, zip);
+    }
+    return zip;
+  }
+
+  set zip(_archiver: unknown) {
+    // exceljs's archiver: not used.
+  }
+
+  _openStream(path: string): EntryStream {
+    const stream = new EntryStream();
+    this.zip.append(stream, { name: path });
+    return stream;
+  }
+}
+
+/**
+ * Writes worksheets into an .xlsx and returns its bytes. Each worksheet is rendered, deflated and let go before the
+ * next, with a turn of the event loop between them, so memory stays flat and the main process keeps answering the
+ * window.
+ */
+export async function writeWorkbook(
+  layouts: Iterable<WorksheetLayout>,
+  total: number,
+  options: WriteOptions,
+): Promise<Buffer> {
+  const output = new ByteCollector();
+  // exceljs waits for its output stream's 'finish' after finalising the zip.
+  const sink = Object.assign(new EventEmitter(), {
+    write: (chunk: Uint8Array) => output.add(chunk),
+    end: () => sink.emit('finish'),
+  });
+  const workbook = new PackageWriter({
+    stream: sink as unknown as Stream,
+    useStyles: true,
+    useSharedStrings: true,
+    created: options.created,
+    modified: options.created,
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  workbook.creator = options.creator;
+  workbook.lastModifiedBy = options.creator;
+  let done = 0;
+  for (const layout of layouts) {
+    // Laying out the 一覧 of 1,500 sheets takes tens of milliseconds: a turn of the event loop before rendering it.
+    await yieldToEventLoop();
+    if (options.signal?.aborted) throw new ExportAbortedError();
+    releaseWritten(await renderWorksheet(workbook, layout));
+    done += 1;
+    options.onWorksheet?.(done, total);
+  }
+  await yieldToEventLoop();
+  if (options.signal?.aborted) throw new ExportAbortedError();
+  await workbook.commit();
+  return output.bytes();
+}
+
+/** Collects the zip's output in one growing buffer. */
 class ByteCollector {
   private buffer = Buffer.allocUnsafe(1 << 20);
   private length = 0;
@@ -109,93 +240,23 @@ class ByteCollector {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The part of exceljs's streaming writer we reach into: its archiver, which says when an entry is zipped. */
-interface ArchiverLike {
-  on(event: 'entry', listener: () => void): unknown;
-}
-
 /**
- * Worksheets waiting to be deflated, at most. Without a bound the writer runs ahead of zlib and every pending
- * worksheet holds a 64 KB buffer and its XML: 1,500 of them were ~100 MB more at the peak.
+ * exceljs keeps every worksheet writer until the end (it needs their names for the package), each with its merges and
+ * columns. Once a worksheet is in the zip only its name and id are needed, so the rest is let go.
  */
-const MAX_PENDING_ENTRIES = 4;
-
-/**
- * Streams worksheets into an .xlsx and returns its bytes. Worksheets are written and released one at a time, with a
- * turn of the event loop between them, so memory stays flat and the main process keeps answering the window.
- */
-export async function writeWorkbook(
-  layouts: Iterable<WorksheetLayout>,
-  total: number,
-  options: WriteOptions,
-): Promise<Buffer> {
-  const sink = new PassThrough();
-  const output = new ByteCollector();
-  sink.on('data', (chunk: Buffer) => output.add(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-  workbook.creator = options.creator;
-  workbook.lastModifiedBy = options.creator;
-  workbook.created = options.created;
-  workbook.modified = options.created;
-  const zip = (workbook as unknown as { zip: ArchiverLike }).zip;
-  // Theme and package relationships are appended at construction, before any worksheet.
-  let appended = 2;
-  let zipped = 0;
-  let wake: (() => void) | null = null;
-  const written: ExcelJS.Worksheet[] = [];
-  zip.on('entry', () => {
-    zipped += 1;
-    // Entries are zipped in the order they were appended: theme, relationships, then the worksheets.
-    if (zipped > 2) releaseZipped(written.shift());
-    wake?.();
-  });
-  const drained = () =>
-    appended - zipped <= MAX_PENDING_ENTRIES
-      ? yieldToEventLoop()
-      : new Promise<void>((resolve) => {
-          wake = () => {
-            if (appended - zipped <= MAX_PENDING_ENTRIES) {
-              wake = null;
-              resolve();
-            }
-          };
-        });
-  let done = 0;
-  for (const layout of layouts) {
-    if (options.signal?.aborted) {
-      sink.destroy();
-      throw new ExportAbortedError();
-    }
-    written.push(renderWorksheet(workbook, layout));
-    appended += 1;
-    done += 1;
-    options.onWorksheet?.(done, total);
-    await drained();
-  }
-  if (options.signal?.aborted) throw new ExportAbortedError();
-  await workbook.commit();
-  return output.bytes();
-}
-
-/**
- * exceljs keeps every worksheet writer until the end (it needs their names for the package), and each holds its
- * stream, the deflater piped from it with zlib's buffers, its merges and columns: ~20 KB a worksheet, 30 MB at 1,500.
- * Once a worksheet is in the zip only its name and id are needed, so the rest is let go.
- */
-function releaseZipped(worksheet: ExcelJS.Worksheet | undefined): void {
-  if (!worksheet) return;
-  const internals = worksheet as unknown as { _stream?: unknown; _merges: unknown[]; _columns: unknown };
-  internals._stream = undefined;
+function releaseWritten(worksheet: ExcelJS.Worksheet): void {
+  const internals = worksheet as unknown as { _merges: unknown[]; _columns: unknown };
   internals._merges.length = 0;
   internals._columns = null;
 }
 
-function renderWorksheet(
+/** Rows written between two turns of the event loop inside one worksheet (the 一覧 of 1,500 sheets has 1,500 rows). */
+const ROWS_PER_TURN = 100;
+
+async function renderWorksheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   layout: WorksheetLayout,
-): ExcelJS.Worksheet {
+): Promise<ExcelJS.Worksheet> {
   const footer = layout.print?.footer;
   const sheet = workbook.addWorksheet(layout.name, {
     state: layout.state,
@@ -207,7 +268,15 @@ function renderWorksheet(
   layout.rowHeights.forEach((height, i) => {
     sheet.getRow(i + 1).height = height;
   });
+  let row = 1;
   for (const cell of layout.cells) {
+    if (cell.row > row) {
+      // Cells come row by row and merges only reach down, so the rows above are finished: write them out and let them
+      // go, now rather than all at the end (the 一覧 and the metadata of 1,500 sheets would otherwise stay in memory).
+      sheet.getRow(cell.row - 1).commit();
+      if (Math.floor(cell.row / ROWS_PER_TURN) > Math.floor(row / ROWS_PER_TURN)) await yieldToEventLoop();
+      row = cell.row;
+    }
     // Style every cell of a range before merging it: the merge hands the master's style object to the others.
     const target = sheet.getCell(cell.row, cell.col);
     target.style = SHARED_STYLES[cell.style];
