@@ -386,7 +386,8 @@ function footerText(text: string, max = 60): string {
 }
 
 function footer(left: string, right: string): string {
-  const font = '&"ＭＳ ゴシック,標準"&9';
+  // Size only: a font style name (標準 / Regular) is localised, and Excel of another language may not know it.
+  const font = '&9';
   return `&L${font}${footerText(left)}&R${font}${footerText(right)}`;
 }
 
@@ -595,7 +596,7 @@ export function layoutSummary(entries: readonly SummaryEntry[], title: string, s
     print: {
       area: `A1:${cellAddress(t, last)}`,
       fitToHeight: 0,
-      footer: `&L&"ＭＳ ゴシック,標準"&9${footerText(title)}&R&"ＭＳ ゴシック,標準"&9&P / &N`,
+      footer: `&L&9${footerText(title)}&R&9&P / &N`,
       titleRows: '3:3',
     },
   };
