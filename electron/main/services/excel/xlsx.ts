@@ -133,7 +133,9 @@ class PackageZip {
   append(source: unknown, options: { name: string; base64?: boolean }): this {
     if (source instanceof EntryStream) source.onEnd = (bytes) => this.zip.add(options.name, bytes);
     else if (typeof source === 'string') this.zip.add(options.name, Buffer.from(source, options.base64 ? 'base64' : 'utf8'));
-    else this.zip.add(options.name, toBytes(source));
+    else if (Buffer.isBuffer(source)) this.zip.add(options.name, source);
+    // Anything else means exceljs no longer writes the way 4.4.0 does: fail loudly rather than write a broken file.
+    else throw new Error(`zip: unexpected part ${options.name} from exceljs`);
     return this;
   }
 
