@@ -15,6 +15,7 @@ import {
 import { CLOSE_FLUSH, EXCEL_PROGRESS } from '../../shared/ipc/channels';
 import { MAX_EXCHANGE_FILE_BYTES, safeWorkbookFileName, type ExcelExportResult } from '../../shared/ipc/contract';
 import { createCloseGuard } from './close-guard';
+import { printHandlers } from './print';
 import { registerHandlers, type Handlers } from './ipc/register';
 import {
   APP_ENTRY_URL,
@@ -245,6 +246,7 @@ function handlers(): Handlers {
       running?.abort();
       return { status: 'ok', canceled: running !== null };
     },
+    ...printHandlers(() => mainWindow),
     'excel:import': async () => {
       const options = {
         title: 'Excel から読み込む',

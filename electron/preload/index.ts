@@ -1,8 +1,8 @@
 // The preload: exposes window.desktop with exactly one method per contract channel; never ipcRenderer or a generic invoke.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CLOSE_FLUSH, EXCEL_PROGRESS, type Channel } from '../../shared/ipc/channels';
+import { CLOSE_FLUSH, EXCEL_PROGRESS, PRINT_PROGRESS, type Channel } from '../../shared/ipc/channels';
 // Types only: the sandboxed preload bundle must not carry zod or the schemas.
-import type { DesktopApi, ExcelProgress, RequestInput, ResultOf } from '../../shared/ipc/contract';
+import type { DesktopApi, ExcelProgress, PrintProgress, RequestInput, ResultOf } from '../../shared/ipc/contract';
 
 /** Typed for this file only; not exposed. Main validates the payload and answers with a value. */
 function invoke<C extends Channel>(channel: C, ...request: [RequestInput<C>] | []): Promise<ResultOf<C>> {
@@ -16,6 +16,9 @@ const api = {
   exportExcel: (request) => invoke('excel:export', request),
   cancelExcelExport: () => invoke('excel:cancel'),
   importExcel: () => invoke('excel:import'),
+  printSheets: (request) => invoke('print:print', request),
+  savePdf: (request) => invoke('print:pdf', request),
+  cancelPrint: () => invoke('print:cancel'),
   onBeforeClose: (flush) => {
     ipcRenderer.removeAllListeners(CLOSE_FLUSH.request);
     ipcRenderer.on(CLOSE_FLUSH.request, () => {
@@ -31,6 +34,14 @@ const api = {
     ipcRenderer.on(EXCEL_PROGRESS, forward);
     return () => {
       ipcRenderer.removeListener(EXCEL_PROGRESS, forward);
+    };
+  },
+  onPrintProgress: (listener) => {
+    const forward = (_event: IpcRendererEvent, progress: PrintProgress) =>
+      listener({ done: Number(progress.done), total: Number(progress.total) });
+    ipcRenderer.on(PRINT_PROGRESS, forward);
+    return () => {
+      ipcRenderer.removeListener(PRINT_PROGRESS, forward);
     };
   },
 } satisfies DesktopApi;

@@ -15,6 +15,8 @@ import {
   type ExchangeOpenResult,
   type ExchangeSaveRequest,
   type ExchangeSaveResult,
+  type PdfResult,
+  type PrintResult,
 } from '../../shared/ipc/contract';
 
 declare global {
@@ -117,6 +119,23 @@ export const browserDesktop = {
 
   // Nothing is exported in the browser, so there is never progress to report.
   onExcelProgress: () => () => undefined,
+
+  // The browser prints the page itself: the in-app preview is on screen and the print CSS keeps only its pages.
+  async printSheets(): Promise<PrintResult> {
+    window.print();
+    return { status: 'printed', pages: document.querySelectorAll('.print-preview .print-page').length };
+  },
+
+  async savePdf(): Promise<PdfResult> {
+    return { status: 'error', message: ipcMessages.pdfInBrowser };
+  },
+
+  async cancelPrint(): Promise<ExcelCancelResult> {
+    return { status: 'ok', canceled: false };
+  },
+
+  // Printing in the browser is one synchronous dialog: no progress to report.
+  onPrintProgress: () => () => undefined,
 } satisfies DesktopApi;
 
 /** Whether we run inside the desktop app (a real file system, dialogs) rather than a browser tab. */

@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { createServices } from './app/bootstrap';
 import { ServicesProvider } from './store/context';
 import './app/app.css';
+import './features/print/print.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -11,6 +11,9 @@ export const CHANNEL_METHODS = {
   'excel:export': 'exportExcel',
   'excel:cancel': 'cancelExcelExport',
   'excel:import': 'importExcel',
+  'print:print': 'printSheets',
+  'print:pdf': 'savePdf',
+  'print:cancel': 'cancelPrint',
 } as const;
 
 export type Channel = keyof typeof CHANNEL_METHODS;
@@ -26,3 +29,6 @@ export const CLOSE_FLUSH = { request: 'window:flush-request', done: 'window:flus
 
 /** Main tells the window how far an Excel export has got (`{ done, total }` in 事務事業 sheets); not an invoke channel. */
 export const EXCEL_PROGRESS = 'excel:progress';
+
+/** Main tells the window how far a print job has got (`{ done, total }` in pages laid out); not an invoke channel. */
+export const PRINT_PROGRESS = 'print:progress';

@@ -31,6 +31,8 @@ export const ipcMessages = {
     `ファイル「${fileName}」は大きすぎるため開けません（上限 ${formatByteLimit(maxBytes)}）。予算デスクで保存したファイルを選んでください。`,
   notUtf8: (fileName: string): string =>
     `ファイル「${fileName}」は文字コードが UTF-8 ではないため読み込めません。予算デスクで保存したファイルを選んでください。`,
+  pdfInBrowser:
+    'ブラウザ版では PDF を直接保存できません。「印刷」を押し、送信先で「PDF に保存」を選んでください（デスクトップ版では「PDFに保存」でそのまま保存できます）。',
   excelUnavailable:
     'ブラウザ版では Excel ファイルの出力と読み込みはできません。デスクトップ版の予算デスクを使うか、交換ファイル（.yosan.json）を保存してコマンド（npm run cli -- export / import）で変換してください。',
 } as const;
@@ -169,6 +171,35 @@ export const excelExportRequestSchema = z.strictObject({
   suggestedName: z.string().max(1000).transform(safeWorkbookFileName).optional(),
 });
 
+/** How far a print job has got, in pages laid out (each 事務事業 sheet is one page). */
+export interface PrintProgress {
+  done: number;
+  total: number;
+}
+
+/** One sheet, or every sheet of a 局 and 年度 (see shared/routes.ts). */
+export const printTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sheet'), id: z.uuid() }),
+  z.strictObject({ kind: z.literal('bureau'), bureau: z.string().min(1).max(200), fiscalYear: z.int().min(1989).max(2200) }),
+]);
+
+export const printResultSchema = z.discriminatedUnion('status', [
+  canceledSchema,
+  z.strictObject({ status: z.literal('printed'), pages: z.int().min(0) }),
+  ipcErrorSchema,
+]);
+
+export const pdfResultSchema = z.discriminatedUnion('status', [
+  canceledSchema,
+  z.strictObject({ status: z.literal('saved'), path: z.string(), fileName: z.string(), pages: z.int().min(0) }),
+  ipcErrorSchema,
+]);
+
+/** A safe PDF file name from a suggestion (a sheet's or a 局's name and the 年度). */
+export function safePdfFileName(suggested: string): string {
+  return safeExchangeFileName(suggested.replace(/\.pdf$/i, '')).replace(/\.yosan\.json$/, '.pdf');
+}
+
 // ── the contract ──────────────────────────────────────────────────────────────
 
 interface ChannelSpec {
@@ -203,6 +234,20 @@ export const contract = {
     request: z.undefined(),
     result: exchangeOpenResultSchema,
   },
+  /** Lays the target out in a hidden window and opens the system print dialog. */
+  'print:print': {
+    request: z.strictObject({ target: printTargetSchema }),
+    result: printResultSchema,
+  },
+  /** Lays the target out, makes one PDF (A4, one page per sheet) and saves it where the user chooses, safely. */
+  'print:pdf': {
+    request: z.strictObject({ target: printTargetSchema, suggestedName: z.string().max(1000).transform(safePdfFileName) }),
+    result: pdfResultSchema,
+  },
+  'print:cancel': {
+    request: z.undefined(),
+    result: excelCancelResultSchema,
+  },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** What the renderer passes. */
@@ -220,6 +265,10 @@ export type ExcelExportRequest = RequestInput<'excel:export'>;
 export type ExcelExportResult = ResultOf<'excel:export'>;
 export type ExcelCancelResult = ResultOf<'excel:cancel'>;
 export type ExcelImportResult = ResultOf<'excel:import'>;
+export type PrintRequest = RequestInput<'print:print'>;
+export type PrintResult = ResultOf<'print:print'>;
+export type PdfRequest = RequestInput<'print:pdf'>;
+export type PdfResult = ResultOf<'print:pdf'>;
 
 type Assert<T extends true> = T;
 /** Compile-time check: every channel's result admits an IpcError, which register.ts answers refused payloads with. */
@@ -240,6 +289,8 @@ export type DesktopApi = DesktopInvokeApi & {
   readonly onBeforeClose: (flush: () => Promise<unknown>) => void;
   /** Listens to an Excel export's progress (`35 / 120 シート`); returns a function that stops listening. */
   readonly onExcelProgress: (listener: (progress: ExcelProgress) => void) => () => void;
+  /** Listens to a print job's progress (pages laid out); returns a function that stops listening. */
+  readonly onPrintProgress: (listener: (progress: PrintProgress) => void) => () => void;
 };
 
 // ── shared result builders ────────────────────────────────────────────────────

@@ -133,6 +133,9 @@ describe('handle(): invalid payloads get a Japanese error value, the handler nev
       'excel:export': vi.fn(() => ({ status: 'canceled' as const })),
       'excel:cancel': vi.fn(() => ({ status: 'ok' as const, canceled: false })),
       'excel:import': vi.fn(() => ({ status: 'canceled' as const })),
+      'print:print': vi.fn(() => ({ status: 'canceled' as const })),
+      'print:pdf': vi.fn(() => ({ status: 'canceled' as const })),
+      'print:cancel': vi.fn(() => ({ status: 'ok' as const, canceled: false })),
     };
     const onRejected = vi.fn();
     registerHandlers(ipcMain, handlers, { ...options, onRejected });
@@ -172,6 +175,9 @@ describe('registerHandlers()', () => {
       'excel:export': () => ({ status: 'canceled' }),
       'excel:cancel': () => ({ status: 'ok', canceled: false }),
       'excel:import': () => ({ status: 'canceled' }),
+      'print:print': () => ({ status: 'canceled' }),
+      'print:pdf': () => ({ status: 'canceled' }),
+      'print:cancel': () => ({ status: 'ok', canceled: false }),
     };
     const dispose = registerHandlers(ipcMain, handlers, options);
     expect([...listeners.keys()].sort()).toEqual([...CHANNELS].sort());

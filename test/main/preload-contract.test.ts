@@ -33,7 +33,7 @@ describe('preload', () => {
 
   it('exposes window.desktop with exactly one method per channel, and nothing else', () => {
     expect(name).toBe('desktop');
-    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNEL_METHODS), 'onBeforeClose', 'onExcelProgress'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNEL_METHODS), 'onBeforeClose', 'onExcelProgress', 'onPrintProgress'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -49,7 +49,11 @@ describe('preload', () => {
           ? { file: loadSample(), suggestedName: '政策局' }
           : channel === 'excel:export'
             ? { file: loadSample(), bureau: '政策局' }
-            : undefined;
+            : channel === 'print:print'
+              ? { target: { kind: 'bureau', bureau: '政策局', fiscalYear: 2015 } }
+              : channel === 'print:pdf'
+                ? { target: { kind: 'sheet', id: '5a1e0000-0000-4000-8000-000000000002' }, suggestedName: '広域行政推進事業' }
+                : undefined;
       const fn = api[method] as (request?: unknown) => Promise<unknown>;
       await expect(request === undefined ? fn() : fn(request)).resolves.toEqual({ status: 'canceled', channel });
       expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
@@ -181,5 +185,16 @@ describe('close handshake', () => {
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     finish();
     await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith(CLOSE_FLUSH.done));
+  });
+});
+
+describe('print contract', () => {
+  it('validates targets and makes a safe PDF name', () => {
+    const pdf = contract['print:pdf'].request;
+    expect(pdf.parse({ target: { kind: 'sheet', id: '5a1e0000-0000-4000-8000-000000000002' }, suggestedName: '広域/行政:推進事業' }).suggestedName).toBe(
+      '行政_推進事業.pdf',
+    );
+    expect(pdf.safeParse({ target: { kind: 'sheet', id: '../../etc' }, suggestedName: 'x' }).success).toBe(false);
+    expect(contract['print:print'].request.safeParse({ target: { kind: 'bureau', bureau: '', fiscalYear: 2015 } }).success).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../../shared/domain/problem';
 import { fiscalYearLabel } from '../../../shared/domain/wareki';
 import { desktop } from '../desktop';
+import { PrintPreview } from '../features/print/PrintPreview';
+import { bureauSheets, PrintRoute } from '../features/print/PrintRoute';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel';
 import { SheetEditor } from '../features/sheets/SheetEditor';
 import { SheetList } from '../features/sheets/SheetList';
@@ -10,7 +12,7 @@ import { BureauTotals } from '../features/totals/BureauTotals';
 import { useServices, useSheets } from '../store/context';
 import { selectScopes, selectScopeSheets } from '../store/selectors';
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
-import { sheetHash } from './route';
+import { sheetHash } from '../../../shared/routes';
 import { SaveIndicator } from './SaveIndicator';
 import { TrashPanel } from './TrashPanel';
 import { navigate, useHashRoute } from './useHashRoute';
@@ -51,6 +53,7 @@ export function App() {
   const [showTrash, setShowTrash] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const [preview, setPreview] = useState<'sheet' | 'bureau' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const currentId = route.kind === 'sheet' ? route.id : null;
@@ -182,15 +185,17 @@ export function App() {
       else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
       else if (key === 's') void saveNow();
       else if (key === 'f') searchRef.current?.focus();
+      else if (key === 'p') setPreview(currentId ? 'sheet' : 'bureau');
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo, saveNow]);
+  }, [undo, redo, saveNow, currentId]);
 
   if (phase === 'loading') return <p className="app-loading">読み込み中…</p>;
   if (phase === 'failed') return <p className="app-failed" role="alert">{loadError}</p>;
+  if (route.kind === 'print-sheet' || route.kind === 'print-bureau') return <PrintRoute route={route} />;
 
 
   return (
@@ -264,6 +269,14 @@ export function App() {
             保存
           </button>
         </span>
+        <span className="toolbar-group">
+          <button type="button" onClick={() => setPreview('sheet')} disabled={!currentExists} title="Ctrl+P">
+            印刷/PDF
+          </button>
+          <button type="button" onClick={() => setPreview('bureau')}>
+            局全体を印刷
+          </button>
+        </span>
         <SaveIndicator />
       </header>
       {notice && (
@@ -312,7 +325,56 @@ export function App() {
           <BureauTotals />
         </aside>
       </div>
+      {preview && (
+        <PreviewForScope kind={preview} currentId={currentId} onClose={() => setPreview(null)} onNotice={setNotice} />
+      )}
       <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />
     </div>
+  );
+}
+
+/** The preview of the open sheet or of the whole 局 and 年度, with the print actions. */
+function PreviewForScope({ kind, currentId, onClose, onNotice }: { kind: 'sheet' | 'bureau'; currentId: string | null; onClose: () => void; onNotice: (n: Notice) => void }) {
+  const { flush } = useServices();
+  const sheets = useSheets((s) => s.sheets);
+  const positions = useSheets((s) => s.positions);
+  const fiscalYear = useSheets((s) => s.fiscalYear);
+  const bureau = useSheets((s) => s.bureau);
+  const [busy, setBusy] = useState<string | null>(null);
+  const all = bureauSheets(sheets, positions, bureau, fiscalYear);
+  const current = currentId ? sheets[currentId] : undefined;
+  const shown = kind === 'sheet' && current ? [current] : all;
+  const shownPositions = shown.map((s) => all.findIndex((x) => x.id === s.id) + 1);
+  const title = kind === 'sheet' && current ? current.name || '（名称未入力）' : `${bureau} ${fiscalYearLabel(fiscalYear)}`;
+  const target = kind === 'sheet' && current ? { kind: 'sheet' as const, id: current.id } : { kind: 'bureau' as const, bureau, fiscalYear };
+  const suggestedName = kind === 'sheet' && current ? `${current.name || '事務事業'}_${fiscalYearLabel(fiscalYear)}` : `${bureau}_${fiscalYearLabel(fiscalYear)}`;
+
+  const print = async () => {
+    await flush();
+    setBusy('印刷の準備中…');
+    const result = await desktop.printSheets({ target });
+    setBusy(null);
+    if (result.status === 'error') onNotice({ tone: 'error', text: result.message });
+  };
+  const savePdf = async () => {
+    await flush();
+    setBusy('PDFを作成中…');
+    const result = await desktop.savePdf({ target, suggestedName });
+    setBusy(null);
+    if (result.status === 'saved') onNotice({ tone: 'info', text: `「${result.fileName}」に保存しました（${result.pages} ページ）。` });
+    else if (result.status === 'error') onNotice({ tone: 'error', text: result.message });
+  };
+  return (
+    <PrintPreview
+      sheets={shown}
+      positions={shownPositions}
+      total={all.length}
+      title={title}
+      busy={busy}
+      onClose={onClose}
+      onPrint={() => void print()}
+      onSavePdf={() => void savePdf()}
+      onCancel={busy ? () => void desktop.cancelPrint() : undefined}
+    />
   );
 }

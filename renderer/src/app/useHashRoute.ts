@@ -1,6 +1,6 @@
 // The current hash route, re-read on every hashchange.
 import { useSyncExternalStore } from 'react';
-import { parseRoute, type Route } from './route';
+import { parseRoute, type Route } from '../../../shared/routes';
 
 let cachedHash: string | null = null;
 let cachedRoute: Route = { kind: 'home' };

@@ -1,4 +1,4 @@
-// Hash routes, a public contract: `#/sheet/<id>`, `#/print/sheet/<id>`, `#/print/bureau/<局名>?year=<FY>`.
+// Hash routes, a public contract shared by the renderer and main (which opens print routes): `#/sheet/<id>`, `#/print/sheet/<id>`, `#/print/bureau/<局名>?year=<FY>`.
 
 export type Route =
   | { kind: 'home' }
@@ -28,8 +28,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'print' && parts[1] === 'bureau' && parts[2]) {
     const bureau = decode(parts[2]);
-    const year = new URLSearchParams(query).get('year');
-    const fiscalYear = year && /^\d{4}$/.test(year) ? Number(year) : null;
+    // No URLSearchParams: shared/ sees neither DOM nor Node.
+    const year = /(?:^|&)year=(\d{4})(?:&|$)/.exec(query)?.[1];
+    const fiscalYear = year ? Number(year) : null;
     if (bureau) return { kind: 'print-bureau', bureau, fiscalYear };
   }
   return { kind: 'home' };
@@ -45,4 +46,11 @@ export function printSheetHash(id: string): string {
 
 export function printBureauHash(bureau: string, fiscalYear: number): string {
   return `#/print/bureau/${encodeURIComponent(bureau)}?year=${fiscalYear}`;
+}
+
+/** What a print job prints: one sheet, or every sheet of a 局 and 年度. */
+export type PrintTarget = { kind: 'sheet'; id: string } | { kind: 'bureau'; bureau: string; fiscalYear: number };
+
+export function printTargetHash(target: PrintTarget): string {
+  return target.kind === 'sheet' ? printSheetHash(target.id) : printBureauHash(target.bureau, target.fiscalYear);
 }
