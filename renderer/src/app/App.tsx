@@ -9,7 +9,8 @@ import { ProblemsPanel } from '../features/problems/ProblemsPanel';
 import { SheetEditor } from '../features/sheets/SheetEditor';
 import { SheetList } from '../features/sheets/SheetList';
 import { BureauTotals } from '../features/totals/BureauTotals';
-import { useServices, useSheets } from '../store/context';
+import { useServices, useSheets, type AppServices } from '../store/context';
+import type { ExchangeFile } from '../../../shared/domain/schema';
 import { selectScopes, selectScopeSheets } from '../store/selectors';
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
 import { sheetHash } from '../../../shared/routes';
@@ -135,22 +136,31 @@ export function App() {
     await flush();
     const state = store.getState();
     const result = await desktop.saveExchangeFile({
-      file: {
-        format: 'yosan-desk',
-        version: 1,
-        municipality: state.municipality,
-        fiscalYear: state.fiscalYear,
-        sheets: Object.values(state.sheets).sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
-        policies: [...state.policies],
-      },
+      file: documentOf(state),
       suggestedName: `${state.bureau}_${fiscalYearLabel(state.fiscalYear)}`,
     });
     if (result.status === 'saved') setNotice({ tone: 'info', text: `「${result.fileName}」に保存しました。` });
     else if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
   };
 
-  const importExchange = async () => {
-    const result = await desktop.openExchangeFile();
+  const [excelProgress, setExcelProgress] = useState<string | null>(null);
+  const exportExcel = async () => {
+    await flush();
+    const state = store.getState();
+    setExcelProgress('Excel出力の準備中…');
+    const stop = desktop.onExcelProgress(({ done, total }) => setExcelProgress(`Excel出力中 ${done} / ${total} シート`));
+    try {
+      const result = await desktop.exportExcel({ file: documentOf(state), bureau: state.bureau });
+      if (result.status === 'saved') setNotice({ tone: 'info', text: `「${result.fileName}」に事務事業 ${result.sheetCount} 件を出力しました。` });
+      else if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
+    } finally {
+      stop();
+      setExcelProgress(null);
+    }
+  };
+
+  const importExchange = async (source: 'exchange' | 'excel' = 'exchange') => {
+    const result = source === 'excel' ? await desktop.importExcel() : await desktop.openExchangeFile();
     if (result.status === 'canceled') return;
     if (result.status === 'error') {
       setNotice({ tone: 'error', text: result.message });
@@ -262,6 +272,9 @@ export function App() {
           <button type="button" onClick={() => void importExchange()}>
             開く
           </button>
+          <button type="button" onClick={() => void importExchange('excel')}>
+            Excel読込
+          </button>
           <button type="button" onClick={() => void exportExchange()}>
             書き出し
           </button>
@@ -270,6 +283,17 @@ export function App() {
           </button>
         </span>
         <span className="toolbar-group">
+          <button type="button" onClick={() => void exportExcel()} disabled={excelProgress !== null}>
+            Excel出力
+          </button>
+          {excelProgress !== null && (
+            <span className="excel-progress" role="status">
+              {excelProgress}
+              <button type="button" onClick={() => void desktop.cancelExcelExport()}>
+                中止
+              </button>
+            </span>
+          )}
           <button type="button" onClick={() => setPreview('sheet')} disabled={!currentExists} title="Ctrl+P">
             印刷/PDF
           </button>
@@ -349,18 +373,24 @@ function PreviewForScope({ kind, currentId, onClose, onNotice }: { kind: 'sheet'
   const target = kind === 'sheet' && current ? { kind: 'sheet' as const, id: current.id } : { kind: 'bureau' as const, bureau, fiscalYear };
   const suggestedName = kind === 'sheet' && current ? `${current.name || '事務事業'}_${fiscalYearLabel(fiscalYear)}` : `${bureau}_${fiscalYearLabel(fiscalYear)}`;
 
+  const withProgress = async <T,>(label: string, job: () => Promise<T>): Promise<T> => {
+    setBusy(`${label}…`);
+    const stop = desktop.onPrintProgress(({ done, total }) => setBusy(`${label} ${done} / ${total} ページ`));
+    try {
+      return await job();
+    } finally {
+      stop();
+      setBusy(null);
+    }
+  };
   const print = async () => {
     await flush();
-    setBusy('印刷の準備中…');
-    const result = await desktop.printSheets({ target });
-    setBusy(null);
+    const result = await withProgress('印刷の準備中', () => desktop.printSheets({ target }));
     if (result.status === 'error') onNotice({ tone: 'error', text: result.message });
   };
   const savePdf = async () => {
     await flush();
-    setBusy('PDFを作成中…');
-    const result = await desktop.savePdf({ target, suggestedName });
-    setBusy(null);
+    const result = await withProgress('PDFを作成中', () => desktop.savePdf({ target, suggestedName }));
     if (result.status === 'saved') onNotice({ tone: 'info', text: `「${result.fileName}」に保存しました（${result.pages} ページ）。` });
     else if (result.status === 'error') onNotice({ tone: 'error', text: result.message });
   };
@@ -377,4 +407,16 @@ function PreviewForScope({ kind, currentId, onClose, onNotice }: { kind: 'sheet'
       onCancel={busy ? () => void desktop.cancelPrint() : undefined}
     />
   );
+}
+
+/** The whole document as an exchange file, sheets in list order. */
+function documentOf(state: ReturnType<AppServices['store']['getState']>): ExchangeFile {
+  return {
+    format: 'yosan-desk',
+    version: 1,
+    municipality: state.municipality,
+    fiscalYear: state.fiscalYear,
+    sheets: Object.values(state.sheets).sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
+    policies: [...state.policies],
+  };
 }
