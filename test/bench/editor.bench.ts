@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeExchangeFile } from '../../shared/exchange/write';
-import { launchBrowser } from '../e2e/browser';
+import { launchBrowser, openExchangeFileInApp } from '../e2e/browser';
 import { buildAndServe } from '../e2e/serve-app';
 import { loadSample } from '../helpers/sample';
 import { generateDocument } from './generate';
@@ -58,14 +58,8 @@ export default async function benchEditor(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
-
-    // Fill IndexedDB the way a user would: 開く an exchange file of 1,500 sheets.
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '開く', exact: true }).click();
-    await (await chooser).setFiles(file);
-    await page.getByRole('button', { name: '置き換える' }).click();
-    await page.locator('[data-save-state="saved"]').waitFor();
+    // Fill IndexedDB the way a user would: 開く an exchange file.
+    await openExchangeFileInApp(page, file);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
 
     // Load: a fresh navigation to an interactive list, five times.

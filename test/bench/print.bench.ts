@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { printBureauHash } from '../../shared/routes';
-import { launchBrowser } from '../e2e/browser';
+import { launchBrowser, openExchangeFileInApp } from '../e2e/browser';
 import { buildAndServe } from '../e2e/serve-app';
 import { loadSample } from '../helpers/sample';
 import { generateDocument } from './generate';
@@ -28,12 +28,8 @@ export default async function benchPrint(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 900, height: 1200 } });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '開く', exact: true }).click();
-    await (await chooser).setFiles(file);
-    await page.getByRole('button', { name: '置き換える' }).click();
-    await page.locator('[data-save-state="saved"]').waitFor();
+    // Fill IndexedDB the way a user would: 開く an exchange file.
+    await openExchangeFileInApp(page, file);
 
     let peak = chromiumRssMb();
     const sampler = setInterval(() => (peak = Math.max(peak, chromiumRssMb())), 50);

@@ -32,3 +32,13 @@ export async function openApp(browser: Browser, url: string, hash = ''): Promise
   await page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
   return { context, page, errors };
 }
+
+/** Replaces the app's data with an exchange file the way a user does: 開く, pick the file, 置き換える; waits for the save. */
+export async function openExchangeFileInApp(page: Page, file: string): Promise<void> {
+  await page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '開く', exact: true }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('button', { name: '置き換える' }).click();
+  await page.locator('[data-save-state="saved"]').waitFor();
+}

@@ -14,7 +14,7 @@ import { sheetChange } from '../../shared/domain/sheet';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { printBureauHash, printSheetHash } from '../../shared/routes';
 import { loadSample } from '../helpers/sample';
-import { launchBrowser } from './browser';
+import { launchBrowser, openExchangeFileInApp } from './browser';
 
 const url = inject('appUrl');
 const dir = mkdtempSync(join(tmpdir(), 'yosan-print-'));
@@ -95,12 +95,8 @@ describe('printing (PDF through Chromium, A4)', () => {
     writeFileSync(file, writeExchangeFile({ ...sample, sheets: [...sample.sheets, long] }));
     const page = await newPage();
     await page.goto(url);
-    await page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '開く', exact: true }).click();
-    await (await chooser).setFiles(file);
-    await page.getByRole('button', { name: '置き換える' }).click();
-    await page.locator('[data-save-state="saved"]').waitFor();
+    // Fill IndexedDB the way a user would: 開く an exchange file.
+    await openExchangeFileInApp(page, file);
 
     // The preview in the app names the field to shorten.
     await page.goto(`${url}#/sheet/${long.id}`);

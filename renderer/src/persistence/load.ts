@@ -1,6 +1,6 @@
 // Loading the document from IndexedDB at start, and filling it with the built-in sample on first run.
 import type { ExchangeFile } from '../../../shared/domain/schema';
-import { dataFromFile, type DeletedSheet, type SheetsData } from '../store/sheets-store';
+import { dataFromFile, emptyData, type DeletedSheet, type SheetsData } from '../store/sheets-store';
 import type { YosanDb } from './db';
 
 interface StoredScope {
@@ -25,15 +25,7 @@ export async function loadFromDb(db: YosanDb): Promise<SheetsData | null> {
     const initialised = await db.settings.get('initialised');
     if (!initialised) return null;
     const [records, policies, scope] = await Promise.all([db.sheets.toArray(), db.policies.toArray(), db.settings.get('scope')]);
-    const data: SheetsData = {
-      municipality: '',
-      fiscalYear: 2015,
-      bureau: '',
-      sheets: {},
-      positions: {},
-      deleted: {},
-      policies: policies.map((p) => p.policy),
-    };
+    const data: SheetsData = { ...emptyData, policies: policies.map((p) => p.policy) };
     const sheets: Record<string, SheetsData['sheets'][string]> = {};
     const positions: Record<string, number> = {};
     const deleted: Record<string, DeletedSheet> = {};

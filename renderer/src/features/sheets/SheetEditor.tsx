@@ -132,6 +132,23 @@ interface RowActions {
   remove: (index: number) => void;
 }
 
+/** ↑ ↓ × for a row of 財源内訳 or 主な事業, each labelled with the row's name for screen readers. */
+function RowButtons({ what, index, last, actions }: { what: string; index: number; last: boolean; actions: RowActions }) {
+  return (
+    <span className="row-actions">
+      <button type="button" aria-label={`${what}を上へ`} disabled={index === 0} onClick={() => actions.move(index, index - 1)}>
+        ↑
+      </button>
+      <button type="button" aria-label={`${what}を下へ`} disabled={last} onClick={() => actions.move(index, index + 1)}>
+        ↓
+      </button>
+      <button type="button" aria-label={`${what}を削除`} onClick={() => actions.remove(index)}>
+        ×
+      </button>
+    </span>
+  );
+}
+
 const FundingRow = memo(function FundingRow({ line, index, last, readOnly, commit, commitSource, actions }: { line: FundingLine; index: number; last: boolean; readOnly: boolean; commit: Commit; commitSource: Commit; actions: RowActions }) {
   const n = index + 1;
   return (
@@ -140,19 +157,7 @@ const FundingRow = memo(function FundingRow({ line, index, last, readOnly, commi
       <span aria-hidden="true">款</span>
       <TextInput label={`特定財源${n}の財源`} hideLabel className="funding-source" value={line.source} list={REVENUE_LIST_ID} readOnly={readOnly} fieldPath={`specificFunding[${index}].source`} onCommit={commitSource} />
       <AmountInput label={`特定財源${n}の金額`} hideLabel value={line.amount} readOnly={readOnly} fieldPath={`specificFunding[${index}].amount`} onCommit={commit} />
-      {!readOnly && (
-        <span className="row-actions">
-          <button type="button" aria-label={`特定財源${n}を上へ`} disabled={index === 0} onClick={() => actions.move(index, index - 1)}>
-            ↑
-          </button>
-          <button type="button" aria-label={`特定財源${n}を下へ`} disabled={last} onClick={() => actions.move(index, index + 1)}>
-            ↓
-          </button>
-          <button type="button" aria-label={`特定財源${n}を削除`} onClick={() => actions.remove(index)}>
-            ×
-          </button>
-        </span>
-      )}
+      {!readOnly && <RowButtons what={`特定財源${n}`} index={index} last={last} actions={actions} />}
     </li>
   );
 });
@@ -209,19 +214,7 @@ const ItemRow = memo(function ItemRow({ item, index, last, readOnly, commit, act
       <TextInput label={`主な事業${n}の名称`} hideLabel className="item-name" value={item.name} readOnly={readOnly} fieldPath={`items[${index}].name`} onCommit={commit} />
       <AmountInput label={`主な事業${n}の金額`} hideLabel className="item-amount" value={item.amount} readOnly={readOnly} fieldPath={`items[${index}].amount`} onCommit={commit} />
       <TextArea label={`主な事業${n}の説明`} hideLabel className="item-description" rows={2} value={item.description} readOnly={readOnly} fieldPath={`items[${index}].description`} onCommit={commit} />
-      {!readOnly && (
-        <span className="row-actions">
-          <button type="button" aria-label={`主な事業${n}を上へ`} disabled={index === 0} onClick={() => actions.move(index, index - 1)}>
-            ↑
-          </button>
-          <button type="button" aria-label={`主な事業${n}を下へ`} disabled={last} onClick={() => actions.move(index, index + 1)}>
-            ↓
-          </button>
-          <button type="button" aria-label={`主な事業${n}を削除`} onClick={() => actions.remove(index)}>
-            ×
-          </button>
-        </span>
-      )}
+      {!readOnly && <RowButtons what={`主な事業${n}`} index={index} last={last} actions={actions} />}
     </li>
   );
 });
