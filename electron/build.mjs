@@ -23,8 +23,11 @@ await Promise.all([
   // The sandboxed preload may require only 'electron' (and a few Node built-ins): everything else is bundled.
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
   // The Excel import runs in a worker thread of the main process: its own entry, loaded by file name.
+  // It carries exceljs inside (3 MB): a worker thread cannot require modules from app.asar, so electron-builder
+  // unpacks this one file (asarUnpack) and it needs nothing but Node's built-ins.
   build({
     ...common,
+    external: ['electron'],
     entryPoints: ['electron/main/services/excel/import-worker.ts'],
     outfile: 'dist/electron/excel-import-worker.cjs',
   }),

@@ -34,7 +34,7 @@ import {
   withWorkbookExtension,
 } from './services/excel/export';
 import { runImport } from './services/excel/import-runner';
-import { openExchangeFileAt, saveExchangeFileAt, withExchangeExtension } from './services/files';
+import { openExchangeFileAt, saveExchangeFileAt, unpackedAsarPath, withExchangeExtension } from './services/files';
 
 const WINDOW_TITLE = '予算デスク';
 /** How long closing waits for the renderer's last autosave. IndexedDB writes take milliseconds; this is a backstop. */
@@ -145,7 +145,7 @@ let runningExport: AbortController | null = null;
 
 /** The import worker, bundled next to main.cjs by electron/build.mjs. */
 function importWorkerFile(): string {
-  return path.join(app.getAppPath(), 'dist', 'electron', 'excel-import-worker.cjs');
+  return unpackedAsarPath(path.join(app.getAppPath(), 'dist', 'electron', 'excel-import-worker.cjs'));
 }
 
 async function saveDialog(options: Electron.SaveDialogOptions) {

@@ -7,6 +7,7 @@ import {
   openExchangeFileAt,
   readTextFileLimited,
   saveExchangeFileAt,
+  unpackedAsarPath,
   withExchangeExtension,
   writeFileAtomic,
 } from '../../electron/main/services/files';
@@ -173,5 +174,15 @@ describe('exchange files on disk', () => {
     ['/home/u/政策局.txt', '/home/u/政策局.txt.yosan.json'],
   ])('withExchangeExtension(%s)', (input, expected) => {
     expect(withExchangeExtension(input)).toBe(expected);
+  });
+});
+
+describe('unpackedAsarPath', () => {
+  it.each([
+    ['C:\\Program Files\\予算デスク\\resources\\app.asar\\dist\\electron\\w.cjs', 'C:\\Program Files\\予算デスク\\resources\\app.asar.unpacked\\dist\\electron\\w.cjs'],
+    ['/opt/yosan/resources/app.asar/dist/electron/w.cjs', '/opt/yosan/resources/app.asar.unpacked/dist/electron/w.cjs'],
+    ['/work/main/dist/electron/w.cjs', '/work/main/dist/electron/w.cjs'],
+  ])('%s', (input, output) => {
+    expect(unpackedAsarPath(input)).toBe(output);
   });
 });

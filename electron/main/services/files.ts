@@ -205,3 +205,11 @@ export async function saveExchangeFileAt(filePath: string, file: ExchangeFile): 
   if (!written.ok) return { status: 'error', message: written.message };
   return { status: 'saved', path: filePath, fileName: path.basename(filePath) };
 }
+
+/**
+ * Where electron-builder puts a file listed in asarUnpack: `…/app.asar/x` is really `…/app.asar.unpacked/x`.
+ * Paths outside an asar archive (development, tests) are returned as they are.
+ */
+export function unpackedAsarPath(filePath: string): string {
+  return filePath.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
