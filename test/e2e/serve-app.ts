@@ -1,5 +1,5 @@
 // Builds the renderer (the real production build, CSP included) into a temporary folder and serves it.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,5 +13,12 @@ export async function buildAndServe(): Promise<{ url: string; close: () => Promi
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
-  return serveStatic(outDir);
+  const server = await serveStatic(outDir);
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/commands';
 import { SAMPLE_PATH, sampleText } from '../helpers/sample';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'yosan-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const writeTemp = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

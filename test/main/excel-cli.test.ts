@@ -1,19 +1,20 @@
 // `npm run cli -- export|import`: exit codes as `check` (0 fine, 1 errors in the data, 2 unreadable or not written),
 // Japanese messages, and nothing written when an import fails.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseExcelArgs, runCli } from '../../electron/cli/commands';
 import { readExchangeFile } from '../../shared/exchange/read';
 import { loadSample, SAMPLE_PATH, sampleText } from '../helpers/sample';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'yosan-excel-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => join(dir, name);
 
 async function cli(...args: string[]) {
