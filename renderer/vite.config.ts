@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from '../electron/main/security.ts';
+import { excelExportMiddleware, WEB_EXCEL_PATH } from '../electron/main/services/excel/web-export.ts';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -27,11 +28,24 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/** Web mode only: the dev server runs the main process's Excel export for the browser's download (Excel出力). */
+function excelExportEndpoint(): Plugin {
+  return {
+    name: 'yosan-desk:excel-export',
+    configureServer(server) {
+      server.middlewares.use(WEB_EXCEL_PATH, (req, res) => void excelExportMiddleware(req, res));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(WEB_EXCEL_PATH, (req, res) => void excelExportMiddleware(req, res));
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   // Relative URLs: the same build works from app://yosan-desk/ and from any static server.
   base: './',
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), excelExportEndpoint()],
   define: {
     'import.meta.env.VITE_APP_VERSION': JSON.stringify(version),
   },

@@ -10,6 +10,7 @@ import {
   type AppInfoResult,
   type DesktopApi,
   type ExcelCancelResult,
+  type ExcelExportRequest,
   type ExcelExportResult,
   type ExcelImportResult,
   type ExchangeOpenResult,
@@ -23,6 +24,20 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in a plain browser (`npm run web`, end-to-end tests). */
     readonly desktop?: DesktopApi;
+  }
+}
+
+/** The web mode's export endpoint (see electron/main/services/excel/web-export.ts). */
+const WEB_EXCEL_URL = '/__yosan/excel';
+
+/** `attachment; filename*=UTF-8''…` → the file name. */
+function fileNameFromDisposition(header: string | null): string | null {
+  const encoded = header ? /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1] : undefined;
+  if (!encoded) return null;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
   }
 }
 
@@ -100,10 +115,33 @@ export const browserDesktop = {
     return { status: 'ok', version: appVersion(), platform: `web (${navigator.platform || '不明'})` };
   },
 
-  // Excel is written and read by exceljs in the main process (streamed, with a worker and zip limits for reading);
-  // the browser build carries none of it, so the web version says where to do it instead.
-  async exportExcel(): Promise<ExcelExportResult> {
-    return { status: 'error', message: ipcMessages.excelUnavailable };
+  // Excel is written by exceljs in Node. In the web mode (`npm run web`) the dev server runs the same export
+  // (POST /__yosan/excel) and the browser downloads the workbook; a plain static host has no such endpoint.
+  async exportExcel(request: ExcelExportRequest): Promise<ExcelExportResult> {
+    const parsed = contract['excel:export'].request.safeParse(request);
+    if (!parsed.success) return { status: 'error', message: ipcMessages.invalidRequest };
+    let response: Response;
+    try {
+      response = await fetch(WEB_EXCEL_URL, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+    } catch {
+      return { status: 'error', message: ipcMessages.excelExportUnavailable };
+    }
+    if (response.status === 404 || response.status === 405) return { status: 'error', message: ipcMessages.excelExportUnavailable };
+    if (!response.ok) {
+      const answer = (await response.json().catch(() => null)) as { message?: unknown } | null;
+      return { status: 'error', message: typeof answer?.message === 'string' ? answer.message : ipcMessages.unexpected };
+    }
+    const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? 'yosan.xlsx';
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { status: 'saved', path: fileName, fileName, sheetCount: Number(response.headers.get('X-Yosan-Sheet-Count') ?? 0) };
   },
 
   async cancelExcelExport(): Promise<ExcelCancelResult> {

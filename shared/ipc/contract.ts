@@ -34,7 +34,9 @@ export const ipcMessages = {
   pdfInBrowser:
     'ブラウザ版では PDF を直接保存できません。「印刷」を押し、送信先で「PDF に保存」を選んでください（デスクトップ版では「PDFに保存」でそのまま保存できます）。',
   excelUnavailable:
-    'ブラウザ版では Excel ファイルの出力と読み込みはできません。デスクトップ版の予算デスクを使うか、交換ファイル（.yosan.json）を保存してコマンド（npm run cli -- export / import）で変換してください。',
+    'ブラウザ版では Excel ファイルの読み込みはできません。デスクトップ版の予算デスクを使うか、コマンド（npm run cli -- import）で交換ファイルに変換してから「開く」で開いてください。',
+  excelExportUnavailable:
+    'この画面からは Excel に出力できません。デスクトップ版の予算デスクか npm run web で開いた画面で出力するか、交換ファイル（.yosan.json）を保存してコマンド（npm run cli -- export）で変換してください。',
 } as const;
 
 // ── pieces ────────────────────────────────────────────────────────────────────

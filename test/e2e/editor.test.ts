@@ -1,6 +1,7 @@
 // The editor in Debian's Chromium: real UI, real IndexedDB, the production build with its CSP.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importWorkbookFile } from '../../electron/main/services/excel/import-file';
 import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -154,6 +155,24 @@ describe('the sheet editor', () => {
     await page.getByLabel('状態', { exact: true }).selectOption('final');
     expect(await field(page, '予算額').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByRole('note').textContent()).toMatch(/確定済みのため編集できません/);
+    await context.close();
+  });
+
+  it('Excel出力 in the web mode downloads the bureau workbook, with the edit just typed', async () => {
+    const { context, page } = await openApp(browser, url, '#/sheet/5a1e0000-0000-4000-8000-000000000002');
+    await field(page, '予算額').fill('300');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Excel出力' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('政策局_平成27年度_事務事業.xlsx');
+    // Read back by the importer: the workbook carries the amount typed a moment before.
+    const imported = await importWorkbookFile((await file.path())!);
+    expect(imported.ok).toBe(true);
+    if (imported.ok) {
+      expect(imported.file.sheets).toHaveLength(10);
+      expect(imported.file.sheets.find((s) => s.name === '広域行政推進事業')!.amount).toBe(300);
+    }
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'を出力しました' }).count()).toBe(1);
     await context.close();
   });
 
