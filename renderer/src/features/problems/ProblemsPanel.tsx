@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { severityLabel } from '../../../../shared/domain/problem';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets, sheetProblems, type SheetProblem } from '../../store/selectors';
-import { SUMMARY_THROTTLE_MS, useThrottledValue } from '../../hooks/useThrottledValue';
+import { useSummaryValue } from '../../hooks/useSummaryValue';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -33,9 +33,9 @@ const ProblemItem = memo(function ProblemItem({ problem, onJump }: { problem: Sh
   );
 });
 
-/** Memoised, and fed a throttled list: a keystroke paints the editor first, the panel follows when idle. */
+/** Memoised, and fed the list once typing pauses: a keystroke paints the editor first, the panel follows when idle. */
 export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (sheetId: string, fieldPath: string) => void }) {
-  const sheets = useThrottledValue(useSheets(selectScopeSheets), SUMMARY_THROTTLE_MS);
+  const sheets = useSummaryValue(useSheets(selectScopeSheets));
   const problems = useMemo(() => {
     const all: (SheetProblem & { sheetName: string })[] = [];
     for (const sheet of sheets) for (const p of sheetProblems(sheet)) all.push(named(p, sheet.name));

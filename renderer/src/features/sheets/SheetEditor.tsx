@@ -73,9 +73,10 @@ const KOU_LIST_ID = 'expenditure-kou';
 const MOKU_LIST_ID = 'expenditure-moku';
 const ACCOUNT_LIST_ID = 'accounts';
 
-function PickLists({ sheet }: { sheet: Sheet }) {
-  const kan = DEFAULT_EXPENDITURE_CLASSIFICATION.find((k) => k.no === sheet.classification.kan.no);
-  const kou = kan?.kou.find((k) => k.no === sheet.classification.kou.no);
+/** The pick-lists; memoised on the 款 and 項 numbers, the only things they depend on. */
+const PickLists = memo(function PickLists({ kanNo, kouNo }: { kanNo: number | null; kouNo: number | null }) {
+  const kan = DEFAULT_EXPENDITURE_CLASSIFICATION.find((k) => k.no === kanNo);
+  const kou = kan?.kou.find((k) => k.no === kouNo);
   return (
     <>
       <datalist id={REVENUE_LIST_ID}>
@@ -105,7 +106,7 @@ function PickLists({ sheet }: { sheet: Sheet }) {
       </datalist>
     </>
   );
-}
+});
 
 /** The number that goes with a picked name, from the default tables (null when the name is not in them). */
 function numberFor(level: 'kan' | 'kou' | 'moku', name: string, sheet: Sheet): number | null {
@@ -274,7 +275,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
 
   return (
     <article className={`sheet-editor${readOnly ? ' read-only' : ''}`} aria-label={`事務事業シート ${sheet.name}`} data-field-scope>
-      <PickLists sheet={sheet} />
+      <PickLists kanNo={sheet.classification.kan.no} kouNo={sheet.classification.kou.no} />
       <header className="sheet-header">
         <span className="account">
           (

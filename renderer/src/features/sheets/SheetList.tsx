@@ -7,7 +7,7 @@ import { sheetChange } from '../../../../shared/domain/sheet';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
 import { buildRows, emptyFilter, sectionsOf, type ListFilter, type ListRow } from './list-rows';
-import { SUMMARY_THROTTLE_MS, useThrottledValue } from '../../hooks/useThrottledValue';
+import { useSummaryValue } from '../../hooks/useSummaryValue';
 
 const ROW_HEIGHT = 30;
 export const LIST_READY_MARK = 'yosan:list-ready';
@@ -46,9 +46,9 @@ const SheetRow = memo(function SheetRow({ row, selected, top, onOpen }: { row: L
   );
 });
 
-/** Memoised, and fed a throttled list: typing in a sheet repaints the editor first, the list row follows. */
+/** Memoised, and fed the list once typing pauses: typing in a sheet repaints the editor first, the list row follows. */
 export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef }: { selectedId: string | null; onOpen: (id: string) => void; searchRef: RefObject<HTMLInputElement | null> }) {
-  const sheets = useThrottledValue(useSheets(selectScopeSheets), SUMMARY_THROTTLE_MS);
+  const sheets = useSummaryValue(useSheets(selectScopeSheets));
   const [filter, setFilter] = useState<ListFilter>(emptyFilter);
   const rows = useMemo(() => buildRows(sheets, filter), [sheets, filter]);
   const sections = useMemo(() => sectionsOf(sheets), [sheets]);

@@ -5,7 +5,7 @@ import { formatYearOverYear } from '../../../../shared/domain/ratio';
 import { totalsByClassification, totalsBySection, totalsOf, type GroupTotals } from '../../../../shared/domain/totals';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
-import { SUMMARY_THROTTLE_MS, useThrottledValue } from '../../hooks/useThrottledValue';
+import { useSummaryValue } from '../../hooks/useSummaryValue';
 
 /** One row; memoised on its figures so a keystroke re-renders only the 課 whose totals changed. */
 const TotalsRow = memo(function TotalsRow({ label, amount, previousAmount, change, generalFund }: { label: string; amount: number; previousAmount: number; change: number; generalFund: number }) {
@@ -105,9 +105,9 @@ function SectionChart({ groups }: { groups: GroupTotals[] }) {
   );
 }
 
-/** Memoised, and fed a throttled list: a keystroke paints the editor first, the totals follow when idle. */
+/** Memoised, and fed the list once typing pauses: a keystroke paints the editor first, the totals follow when idle. */
 export const BureauTotals = memo(function BureauTotals() {
-  const sheets = useThrottledValue(useSheets(selectScopeSheets), SUMMARY_THROTTLE_MS);
+  const sheets = useSummaryValue(useSheets(selectScopeSheets));
   const bureau = useSheets((s) => s.bureau);
   const { bySection, byClass, grand } = useMemo(() => {
     const total = totalsOf(sheets);
