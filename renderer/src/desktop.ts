@@ -61,8 +61,8 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -104,7 +104,7 @@ export const browserDesktop = {
     if (!parsed.success) return { status: 'error', message: ipcMessages.invalidRequest };
     const { file, suggestedName } = parsed.data;
     try {
-      downloadText(suggestedName, writeExchangeFile(file), 'application/json');
+      downloadBlob(suggestedName, new Blob([writeExchangeFile(file)], { type: 'application/json' }));
     } catch {
       return { status: 'error', message: ipcMessages.unexpected };
     }
@@ -132,15 +132,7 @@ export const browserDesktop = {
       return { status: 'error', message: typeof answer?.message === 'string' ? answer.message : ipcMessages.unexpected };
     }
     const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? 'yosan.xlsx';
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBlob(fileName, await response.blob());
     return { status: 'saved', path: fileName, fileName, sheetCount: Number(response.headers.get('X-Yosan-Sheet-Count') ?? 0) };
   },
 

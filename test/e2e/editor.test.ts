@@ -1,7 +1,9 @@
 // The editor in Debian's Chromium: real UI, real IndexedDB, the production build with its CSP.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { importWorkbookFile } from '../../electron/main/services/excel/import-file';
+import { readExchangeFile } from '../../shared/exchange/read';
 import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -173,6 +175,18 @@ describe('the sheet editor', () => {
       expect(imported.file.sheets.find((s) => s.name === '広域行政推進事業')!.amount).toBe(300);
     }
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'を出力しました' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('書き出し downloads an exchange file that reads back whole, with the edit just typed', async () => {
+    const { context, page } = await openApp(browser, url, '#/sheet/5a1e0000-0000-4000-8000-000000000002');
+    await field(page, '特記事項').fill('書き出しの確認');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '書き出し' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('政策局_平成27年度.yosan.json');
+    const read = readExchangeFile(readFileSync((await file.path())!, 'utf8'));
+    expect(read.ok && read.file.sheets.find((s) => s.name === '広域行政推進事業')!.notes).toBe('書き出しの確認');
     await context.close();
   });
 
