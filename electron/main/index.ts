@@ -5,7 +5,6 @@ import { Worker } from 'node:worker_threads';
 import {
   app,
   BrowserWindow,
-  dialog,
   ipcMain,
   protocol,
   session,
@@ -15,6 +14,7 @@ import {
 import { CLOSE_FLUSH, EXCEL_PROGRESS } from '../../shared/ipc/channels';
 import { MAX_EXCHANGE_FILE_BYTES, safeWorkbookFileName, type ExcelExportResult } from '../../shared/ipc/contract';
 import { createCloseGuard } from './close-guard';
+import { dialogsFor } from './dialogs';
 import { printHandlers } from './print';
 import { registerHandlers, type Handlers } from './ipc/register';
 import {
@@ -148,9 +148,7 @@ function importWorkerFile(): string {
   return unpackedAsarPath(path.join(app.getAppPath(), 'dist', 'electron', 'excel-import-worker.cjs'));
 }
 
-async function saveDialog(options: Electron.SaveDialogOptions) {
-  return mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options);
-}
+const dialogs = dialogsFor(() => mainWindow);
 
 /** Writes the exported bytes; when that fails, says why and offers 別の名前で保存 until it works or the user stops. */
 async function saveWorkbookWithRetry(firstPath: string, bytes: Uint8Array, sheetCount: number): Promise<ExcelExportResult> {
@@ -167,9 +165,9 @@ async function saveWorkbookWithRetry(firstPath: string, bytes: Uint8Array, sheet
       cancelId: 1,
       noLink: true,
     };
-    const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    const answer = await dialogs.message(options);
     if (answer.response !== 0) return { status: 'error', message: saved.message };
-    const chosen = await saveDialog({
+    const chosen = await dialogs.save({
       title: '別の名前で保存',
       buttonLabel: '保存',
       defaultPath: target,
@@ -192,7 +190,7 @@ function handlers(): Handlers {
           { name: 'JSON ファイル', extensions: ['json'] },
         ],
       };
-      const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const chosen = await dialogs.open(options);
       const filePath = chosen.filePaths[0];
       if (chosen.canceled || filePath === undefined) return { status: 'canceled' };
       return openExchangeFileAt(filePath, MAX_EXCHANGE_FILE_BYTES);
@@ -204,7 +202,7 @@ function handlers(): Handlers {
         defaultPath: path.join(app.getPath('documents'), suggestedName),
         filters: [{ name: '予算デスクのファイル', extensions: ['yosan.json'] }],
       };
-      const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const chosen = await dialogs.save(options);
       if (chosen.canceled || !chosen.filePath) return { status: 'canceled' };
       return saveExchangeFileAt(withExchangeExtension(chosen.filePath), file);
     },
@@ -215,7 +213,7 @@ function handlers(): Handlers {
       const selected = selectSheets(file, selection);
       if (!selected.ok) return { status: 'error', message: selected.message };
       const name = suggestedName ?? safeWorkbookFileName(defaultWorkbookName(selected.sheets, file.fiscalYear));
-      const chosen = await saveDialog({
+      const chosen = await dialogs.save({
         title: 'Excel出力',
         buttonLabel: '出力',
         defaultPath: path.join(app.getPath('documents'), name),
@@ -246,7 +244,7 @@ function handlers(): Handlers {
       running?.abort();
       return { status: 'ok', canceled: running !== null };
     },
-    ...printHandlers(() => mainWindow),
+    ...printHandlers(dialogs),
     'excel:import': async () => {
       const options = {
         title: 'Excel から読み込む',
@@ -254,7 +252,7 @@ function handlers(): Handlers {
         properties: ['openFile' as const],
         filters: [{ name: 'Excel ブック', extensions: ['xlsx'] }],
       };
-      const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const chosen = await dialogs.open(options);
       const filePath = chosen.filePaths[0];
       if (chosen.canceled || filePath === undefined) return { status: 'canceled' };
       const fileName = path.basename(filePath);

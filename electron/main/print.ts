@@ -1,10 +1,11 @@
 // Printing and PDF (thin Electron glue): the print route is laid out in a hidden window of our own app, then
 // printed with the system dialog or turned into one A4 PDF and saved safely. Waiting lives in services/print-job.ts.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, type WebContents } from 'electron';
+import { app, BrowserWindow, type WebContents } from 'electron';
 import { PRINT_PROGRESS } from '../../shared/ipc/channels';
 import type { PdfResult, PrintResult } from '../../shared/ipc/contract';
 import { printTargetHash, type PrintTarget } from '../../shared/routes';
+import type { Dialogs } from './dialogs';
 import type { Handlers } from './ipc/register';
 import { APP_ENTRY_URL, REQUIRED_WEB_PREFERENCES } from './security';
 import { writeFileAtomic } from './services/files';
@@ -34,7 +35,7 @@ async function layOut(target: PrintTarget, sender: WebContents, signal: AbortSig
   return { window, outcome };
 }
 
-export function printHandlers(parent: () => BrowserWindow | null): Pick<Handlers, 'print:print' | 'print:pdf' | 'print:cancel'> {
+export function printHandlers(dialogs: Dialogs): Pick<Handlers, 'print:print' | 'print:pdf' | 'print:cancel'> {
   return {
     'print:print': async ({ target }, event): Promise<PrintResult> => {
       if (running) return { status: 'error', message: BUSY };
@@ -58,14 +59,13 @@ export function printHandlers(parent: () => BrowserWindow | null): Pick<Handlers
 
     'print:pdf': async ({ target, suggestedName }, event): Promise<PdfResult> => {
       if (running) return { status: 'error', message: BUSY };
-      const owner = parent();
       const options = {
         title: 'PDFに保存',
         buttonLabel: '保存',
         defaultPath: path.join(app.getPath('documents'), suggestedName),
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       };
-      const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      const chosen = await dialogs.save(options);
       if (chosen.canceled || !chosen.filePath) return { status: 'canceled' };
       const filePath = chosen.filePath.toLowerCase().endsWith('.pdf') ? chosen.filePath : `${chosen.filePath}.pdf`;
       const controller = new AbortController();

@@ -34,14 +34,23 @@ type ScopeInputs = Pick<SheetsState, 'sheets' | 'positions' | 'fiscalYear' | 'bu
 let idsCache: { key: unknown[]; value: string[] } | null = null;
 let scopeCache: { key: unknown[]; value: Sheet[] } | null = null;
 
+/** The sheets of one 局 and 年度 in the list's stable order. Plain: for any scope (the print routes use it too). */
+export function sheetsOfScope(
+  sheets: Readonly<Record<string, Sheet>>,
+  positions: Readonly<Record<string, number>>,
+  fiscalYear: number,
+  bureau: string,
+): Sheet[] {
+  return Object.values(sheets)
+    .filter((s) => s.fiscalYear === fiscalYear && s.org.bureau === bureau)
+    .sort((a, b) => (positions[a.id] ?? 0) - (positions[b.id] ?? 0));
+}
+
 /** Ids of the chosen 年度 and 局's sheets in order; recomputed only when membership, order or scope changes. */
 function selectScopeIds(state: ScopeInputs): string[] {
   const key = [state.membershipVersion, state.positions, state.fiscalYear, state.bureau];
   if (idsCache && idsCache.key.every((k, i) => k === key[i])) return idsCache.value;
-  const value = Object.values(state.sheets)
-    .filter((s) => s.fiscalYear === state.fiscalYear && s.org.bureau === state.bureau)
-    .sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0))
-    .map((s) => s.id);
+  const value = sheetsOfScope(state.sheets, state.positions, state.fiscalYear, state.bureau).map((s) => s.id);
   idsCache = { key, value };
   return value;
 }

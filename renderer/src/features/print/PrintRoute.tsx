@@ -1,19 +1,12 @@
 // `#/print/sheet/<id>` and `#/print/bureau/<局名>?year=<FY>`: the print view alone, as the PDF and the printer get it.
 import { useMemo } from 'react';
-import type { Sheet } from '../../../../shared/domain/schema';
 import { fiscalYearLabel } from '../../../../shared/domain/wareki';
 import type { Route } from '../../../../shared/routes';
 import { useSheets } from '../../store/context';
+import { sheetsOfScope } from '../../store/selectors';
 import { PrintPages } from './PrintPages';
 
 type PrintRouteKind = Extract<Route, { kind: 'print-sheet' | 'print-bureau' }>;
-
-/** Sheets of a 局 and 年度 in the list's order. */
-export function bureauSheets(sheets: Readonly<Record<string, Sheet>>, positions: Readonly<Record<string, number>>, bureau: string, fiscalYear: number): Sheet[] {
-  return Object.values(sheets)
-    .filter((s) => s.org.bureau === bureau && s.fiscalYear === fiscalYear)
-    .sort((a, b) => (positions[a.id] ?? 0) - (positions[b.id] ?? 0));
-}
 
 export function PrintRoute({ route }: { route: PrintRouteKind }) {
   const sheets = useSheets((s) => s.sheets);
@@ -23,10 +16,10 @@ export function PrintRoute({ route }: { route: PrintRouteKind }) {
     if (route.kind === 'print-sheet') {
       const sheet = sheets[route.id];
       if (!sheet) return null;
-      const siblings = bureauSheets(sheets, positions, sheet.org.bureau, sheet.fiscalYear);
+      const siblings = sheetsOfScope(sheets, positions, sheet.fiscalYear, sheet.org.bureau);
       return { sheets: [sheet], positions: [siblings.findIndex((s) => s.id === sheet.id) + 1], total: siblings.length };
     }
-    const list = bureauSheets(sheets, positions, route.bureau, route.fiscalYear ?? defaultYear);
+    const list = sheetsOfScope(sheets, positions, route.fiscalYear ?? defaultYear, route.bureau);
     return { sheets: list, positions: list.map((_, i) => i + 1), total: list.length };
   }, [route, sheets, positions, defaultYear]);
 
