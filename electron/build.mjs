@@ -28,7 +28,7 @@ await Promise.all([
   build({
     ...common,
     external: ['electron'],
-    entryPoints: ['electron/main/services/excel/import-worker.ts'],
+    entryPoints: ['electron/services/excel/import-worker.ts'],
     outfile: 'dist/electron/excel-import-worker.cjs',
   }),
 ]);

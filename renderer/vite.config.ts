@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from '../electron/main/security.ts';
-import { excelExportMiddleware, WEB_EXCEL_PATH } from '../electron/main/services/excel/web-export.ts';
+import { CONTENT_SECURITY_POLICY_META } from '../electron/services/security.ts';
+import { excelExportMiddleware, WEB_EXCEL_PATH } from '../electron/services/excel/web-export.ts';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 

@@ -6,10 +6,10 @@ import type { ExchangeFile } from '../../shared/domain/schema';
 import { fiscalYearLabel } from '../../shared/domain/wareki';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/ipc/contract';
-import { exportWorkbookToFile, withWorkbookExtension } from '../main/services/excel/export';
-import { runImport, type ImportLimits, type SpawnImportWorker } from '../main/services/excel/import-runner';
-import { spawnSourceWorker } from '../main/services/excel/worker-source';
-import { openExchangeFileAt, writeFileAtomic } from '../main/services/files';
+import { exportWorkbookToFile, withWorkbookExtension } from '../services/excel/export';
+import { runImport, type ImportLimits, type SpawnImportWorker } from '../services/excel/import-runner';
+import { spawnSourceWorker } from '../services/excel/worker-source';
+import { openExchangeFileAt, writeFileAtomic } from '../services/files';
 
 /** Exit codes shared by every command: 0 fine (warnings allowed), 1 errors in the data, 2 input unreadable. */
 export const EXIT_OK = 0;

@@ -25,16 +25,16 @@ import {
   isAllowedNavigation,
   REQUIRED_WEB_PREFERENCES,
   resolveAppAsset,
-} from './security';
+} from '../services/security';
 import {
   defaultWorkbookName,
   exportWorkbook,
   saveWorkbookBytes,
   selectSheets,
   withWorkbookExtension,
-} from './services/excel/export';
-import { runImport } from './services/excel/import-runner';
-import { openExchangeFileAt, saveExchangeFileAt, unpackedAsarPath, withExchangeExtension } from './services/files';
+} from '../services/excel/export';
+import { runImport } from '../services/excel/import-runner';
+import { openExchangeFileAt, saveExchangeFileAt, unpackedAsarPath, withExchangeExtension } from '../services/files';
 
 const WINDOW_TITLE = '予算デスク';
 /** How long closing waits for the renderer's last autosave. IndexedDB writes take milliseconds; this is a backstop. */

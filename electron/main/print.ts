@@ -7,9 +7,9 @@ import type { PdfResult, PrintResult } from '../../shared/ipc/contract';
 import { printTargetHash, type PrintTarget } from '../../shared/routes';
 import type { Dialogs } from './dialogs';
 import type { Handlers } from './ipc/register';
-import { APP_ENTRY_URL, REQUIRED_WEB_PREFERENCES } from './security';
-import { writeFileAtomic } from './services/files';
-import { LAYOUT_STATUS_SCRIPT, waitForLayout, type PrintLayoutStatus } from './services/print-job';
+import { APP_ENTRY_URL, REQUIRED_WEB_PREFERENCES } from '../services/security';
+import { writeFileAtomic } from '../services/files';
+import { LAYOUT_STATUS_SCRIPT, waitForLayout, type PrintLayoutStatus } from '../services/print-job';
 
 let running: AbortController | null = null;
 

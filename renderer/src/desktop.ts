@@ -27,7 +27,7 @@ declare global {
   }
 }
 
-/** The web mode's export endpoint (see electron/main/services/excel/web-export.ts). */
+/** The web mode's export endpoint (see electron/services/excel/web-export.ts). */
 const WEB_EXCEL_URL = '/__yosan/excel';
 
 /** `attachment; filename*=UTF-8''…` → the file name. */

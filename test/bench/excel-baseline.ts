@@ -2,9 +2,9 @@
 // Same content as the real export (the same layouts), so the bench compares writers, not layouts.
 import ExcelJS from 'exceljs';
 import type { ExchangeFile } from '../../shared/domain/schema';
-import { planWorkbook } from '../../electron/main/services/excel/export';
-import { cellAddress } from '../../electron/main/services/excel/layout';
-import { FONT_NAME, STYLES, type StyleName, type StyleSpec } from '../../electron/main/services/excel/styles';
+import { planWorkbook } from '../../electron/services/excel/export';
+import { cellAddress } from '../../electron/services/excel/layout';
+import { FONT_NAME, STYLES, type StyleName, type StyleSpec } from '../../electron/services/excel/styles';
 
 function freshStyle(name: StyleName): Partial<ExcelJS.Style> {
   const spec: StyleSpec = STYLES[name];

@@ -31,7 +31,7 @@ async function bundle(): Promise<{ child: string; worker: string }> {
       // Bundled CommonJS dependencies call require(); give the ES module one.
       banner: { js: "import { createRequire as __yosanRequire } from 'node:module'; const require = __yosanRequire(import.meta.url);" },
     }),
-    build({ ...common, format: 'cjs', entryPoints: ['electron/main/services/excel/import-worker.ts'], outfile: worker }),
+    build({ ...common, format: 'cjs', entryPoints: ['electron/services/excel/import-worker.ts'], outfile: worker }),
   ]);
   return { child, worker };
 }

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { importWorkbookFile } from '../../electron/main/services/excel/import-file';
+import { importWorkbookFile } from '../../electron/services/excel/import-file';
 import { readExchangeFile } from '../../shared/exchange/read';
 import { launchBrowser, openApp } from './browser';
 

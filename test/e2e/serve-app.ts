@@ -10,6 +10,9 @@ export async function buildAndServe(): Promise<{ url: string; close: () => Promi
   const outDir = mkdtempSync(join(tmpdir(), 'yosan-app-'));
   await build({
     configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
+    // The config imports our TypeScript services (extensionless imports): Vite's module runner loads them as they
+    // are; the default bundling loader warns that `native` will not (see package.json's build and web scripts).
+    configLoader: 'runner',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });

@@ -3,8 +3,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
-import { excelExportMiddleware, WEB_EXCEL_PATH } from '../../electron/main/services/excel/web-export';
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/security';
+import { excelExportMiddleware, WEB_EXCEL_PATH } from '../../electron/services/excel/web-export';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -7,7 +7,7 @@ import {
   type InvokeEventLike,
   type IpcMainLike,
 } from '../../electron/main/ipc/register';
-import { APP_ENTRY_URL } from '../../electron/main/security';
+import { APP_ENTRY_URL } from '../../electron/services/security';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { ipcMessages } from '../../shared/ipc/contract';
 import { loadSample } from '../helpers/sample';

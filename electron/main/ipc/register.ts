@@ -8,7 +8,7 @@ import {
   type ResultOf,
 } from '../../../shared/ipc/contract';
 import { CHANNELS } from '../../../shared/ipc/channels';
-import { isAppUrl } from '../security';
+import { isAppUrl } from '../../services/security';
 
 /** The parts of a frame we look at (Electron's WebFrameMain has them). */
 export interface FrameLike {

@@ -1,10 +1,10 @@
 // The exported workbook as plain data: where every field of a 事務事業 sheet goes, its style, merges, row heights and
 // print setup; the 一覧 and the hidden metadata worksheet. Pure: the exceljs adapter only renders what this decides.
-import { formatYearOverYear } from '../../../../shared/domain/ratio';
-import type { ExchangeFile, Sheet } from '../../../../shared/domain/schema';
-import { generalFund, sheetChange, sheetYearOverYear } from '../../../../shared/domain/sheet';
-import { totalsOf } from '../../../../shared/domain/totals';
-import { fiscalYearLabel } from '../../../../shared/domain/wareki';
+import { formatYearOverYear } from '../../../shared/domain/ratio';
+import type { ExchangeFile, Sheet } from '../../../shared/domain/schema';
+import { generalFund, sheetChange, sheetYearOverYear } from '../../../shared/domain/sheet';
+import { totalsOf } from '../../../shared/domain/totals';
+import { fiscalYearLabel } from '../../../shared/domain/wareki';
 import { quoteSheetName, SUMMARY_SHEET_NAME, METADATA_SHEET_NAME } from './sheet-names';
 import { FONT_SIZE, lineHeight, STYLES, type StyleName } from './styles';
 import { pieceLineCount, splitByLines } from './text-width';

@@ -10,7 +10,7 @@ import {
   unpackedAsarPath,
   withExchangeExtension,
   writeFileAtomic,
-} from '../../electron/main/services/files';
+} from '../../electron/services/files';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { loadSample } from '../helpers/sample';
 

@@ -75,7 +75,7 @@ describe('npm run cli -- check', () => {
 
   it('as a real process: exit codes and no stack trace', async () => {
     const run = promisify(execFile);
-    const args = ['--import', 'tsx', 'electron/cli.ts', 'check'];
+    const args = ['--import', 'tsx', 'electron/cli/main.ts', 'check'];
     const ok = await run(process.execPath, [...args, SAMPLE_PATH], { cwd: ROOT });
     expect(ok.stdout).toMatch(/未配分 12,004/);
     const broken = writeTemp('broken.yosan.json', '{"format":"yosan-desk","version":1,"sheets":[{');

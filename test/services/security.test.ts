@@ -9,7 +9,7 @@ import {
   isAppUrl,
   REQUIRED_WEB_PREFERENCES,
   resolveAppAsset,
-} from '../../electron/main/security';
+} from '../../electron/services/security';
 
 describe('isAllowedNavigation', () => {
   it.each([

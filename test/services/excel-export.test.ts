@@ -10,7 +10,7 @@ import {
   exportWorkbookToFile,
   saveWorkbookBytes,
   withWorkbookExtension,
-} from '../../electron/main/services/excel/export';
+} from '../../electron/services/excel/export';
 import type { ExchangeFile } from '../../shared/domain/schema';
 import { loadSample } from '../helpers/sample';
 import { makeSheet } from '../helpers/sheet';

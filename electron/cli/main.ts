@@ -1,5 +1,5 @@
 // Entry point of `npm run cli`: runs a command and exits with its code; never prints a stack trace to users.
-import { runCli, type CliIo } from './cli/commands';
+import { runCli, type CliIo } from './commands';
 
 const io: CliIo = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
 if (process.stderr.isTTY) {

@@ -122,7 +122,7 @@ describe('npm run cli -- import', () => {
 
   it('as a real process (tsx, the worker thread loading TypeScript): exit codes and no stack trace', async () => {
     const run = promisify(execFile);
-    const args = ['--import', 'tsx', 'electron/cli.ts'];
+    const args = ['--import', 'tsx', 'electron/cli/main.ts'];
     await run(process.execPath, [...args, 'export', SAMPLE_PATH, '-o', at('real.xlsx')], { cwd: ROOT });
     const ok = await run(process.execPath, [...args, 'import', at('real.xlsx'), '-o', at('real.yosan.json')], { cwd: ROOT });
     expect(ok.stdout).toMatch(/事務事業 10 件を読み込みました/);

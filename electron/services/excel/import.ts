@@ -1,10 +1,10 @@
 // Reading back a workbook we exported: the hidden worksheet says which worksheet is which sheet and how it was laid
 // out; the visible cells give every value (so a reviewer's corrections come back). Whole or nothing, like the JSON.
 import { z } from 'zod';
-import { parseAmount } from '../../../../shared/domain/money';
-import type { Problem } from '../../../../shared/domain/problem';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../../../shared/domain/schema';
-import { readExchangeFile } from '../../../../shared/exchange/read';
+import { parseAmount } from '../../../shared/domain/money';
+import type { Problem } from '../../../shared/domain/problem';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../../shared/domain/schema';
+import { readExchangeFile } from '../../../shared/exchange/read';
 import {
   cellAddress,
   METADATA_FIRST_ROW,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportWorkbook } from '../../electron/main/services/excel/export';
+import { exportWorkbook } from '../../electron/services/excel/export';
 import { loadSample } from '../helpers/sample';
 
 const run = promisify(execFile);

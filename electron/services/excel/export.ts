@@ -1,7 +1,7 @@
 // Excel export as a service: which sheets, the layouts of the whole workbook, the bytes, and the atomic write to disk.
 import path from 'node:path';
-import type { ExchangeFile, Sheet } from '../../../../shared/domain/schema';
-import { fiscalYearLabel } from '../../../../shared/domain/wareki';
+import type { ExchangeFile, Sheet } from '../../../shared/domain/schema';
+import { fiscalYearLabel } from '../../../shared/domain/wareki';
 import { writeFileAtomic, type AtomicWriteOptions } from '../files';
 import {
   layoutMetadata,

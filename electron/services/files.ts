@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename as fsRename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExchangeFile } from '../../../shared/domain/schema';
-import { writeExchangeFile } from '../../../shared/exchange/write';
+import type { ExchangeFile } from '../../shared/domain/schema';
+import { writeExchangeFile } from '../../shared/exchange/write';
 import {
   EXCHANGE_EXTENSION,
   exchangeOpenFailure,
@@ -11,7 +11,7 @@ import {
   ipcMessages,
   type ExchangeOpenResult,
   type ExchangeSaveResult,
-} from '../../../shared/ipc/contract';
+} from '../../shared/ipc/contract';
 
 export interface FileFailure {
   ok: false;

@@ -1,7 +1,7 @@
 // The web mode's Excel endpoint: the same export as the desktop app, validated like the IPC payload.
 import { describe, expect, it } from 'vitest';
-import { answerExcelExport } from '../../electron/main/services/excel/web-export';
-import { readWorkbook } from '../../electron/main/services/excel/xlsx';
+import { answerExcelExport } from '../../electron/services/excel/web-export';
+import { readWorkbook } from '../../electron/services/excel/xlsx';
 import { loadSample } from '../helpers/sample';
 
 describe('POST /__yosan/excel (npm run web)', () => {

@@ -16,18 +16,18 @@ import {
   type LayoutCell,
   type SheetShape,
   type WorksheetLayout,
-} from '../../electron/main/services/excel/layout';
-import { escapeCellText, unescapeCellText } from '../../electron/main/services/excel/ooxml-text';
+} from '../../electron/services/excel/layout';
+import { escapeCellText, unescapeCellText } from '../../electron/services/excel/ooxml-text';
 import {
   assignSheetNames,
   cleanSheetName,
   MAX_SHEET_NAME_LENGTH,
   quoteSheetName,
   sheetNameKey,
-} from '../../electron/main/services/excel/sheet-names';
-import { planWorkbook, selectSheets, summaryTitle } from '../../electron/main/services/excel/export';
-import { STYLES } from '../../electron/main/services/excel/styles';
-import { lineCount, lineStarts, pieceLineCount, splitByLines, textUnits } from '../../electron/main/services/excel/text-width';
+} from '../../electron/services/excel/sheet-names';
+import { planWorkbook, selectSheets, summaryTitle } from '../../electron/services/excel/export';
+import { STYLES } from '../../electron/services/excel/styles';
+import { lineCount, lineStarts, pieceLineCount, splitByLines, textUnits } from '../../electron/services/excel/text-width';
 import { loadSample, sampleSheet } from '../helpers/sample';
 import { makeSheet } from '../helpers/sheet';
 

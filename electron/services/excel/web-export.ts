@@ -1,6 +1,6 @@
 // Excel export for the web mode: `npm run web` (and the test server) answer POST /__yosan/excel with the very
 // workbook the desktop app writes, so the browser can offer it as a download. Node only, no Electron.
-import { contract } from '../../../../shared/ipc/contract';
+import { contract } from '../../../shared/ipc/contract';
 import { defaultWorkbookName, exportWorkbook, selectSheets } from './export';
 
 export const WEB_EXCEL_PATH = '/__yosan/excel';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitForLayout, type PrintLayoutStatus } from '../../electron/main/services/print-job';
+import { waitForLayout, type PrintLayoutStatus } from '../../electron/services/print-job';
 
 function page(statuses: PrintLayoutStatus[]) {
   let i = 0;
