@@ -5,7 +5,7 @@ import { severityLabel, type Problem } from '../../shared/domain/problem';
 import type { ExchangeFile } from '../../shared/domain/schema';
 import { fiscalYearLabel } from '../../shared/domain/wareki';
 import { writeExchangeFile } from '../../shared/exchange/write';
-import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/ipc/contract';
+import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
 import { exportWorkbookToFile, withWorkbookExtension } from '../services/excel/export';
 import { runImport, type ImportLimits, type SpawnImportWorker } from '../services/excel/import-runner';
 import { spawnSourceWorker } from '../services/excel/worker-source';

@@ -12,7 +12,9 @@ import {
   type WebContents,
 } from 'electron';
 import { CLOSE_FLUSH, EXCEL_PROGRESS } from '../../shared/ipc/channels';
-import { MAX_EXCHANGE_FILE_BYTES, safeWorkbookFileName, type ExcelExportResult } from '../../shared/ipc/contract';
+import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
+import type { ExcelExportResult } from '../../shared/ipc/contract';
+import { safeWorkbookFileName } from '../../shared/ipc/file-names';
 import { createCloseGuard } from './close-guard';
 import { dialogsFor } from './dialogs';
 import { printHandlers } from './print';

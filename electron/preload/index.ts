@@ -2,7 +2,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CLOSE_FLUSH, EXCEL_PROGRESS, PRINT_PROGRESS, type Channel } from '../../shared/ipc/channels';
 // Types only: the sandboxed preload bundle must not carry zod or the schemas.
-import type { DesktopApi, ExcelProgress, PrintProgress, RequestInput, ResultOf } from '../../shared/ipc/contract';
+import type { DesktopApi, RequestInput, ResultOf } from '../../shared/ipc/contract';
+import type { ExcelProgress, PrintProgress } from '../../shared/ipc/schemas';
 
 /** Typed for this file only; not exposed. Main validates the payload and answers with a value. */
 function invoke<C extends Channel>(channel: C, ...request: [RequestInput<C>] | []): Promise<ResultOf<C>> {

@@ -4,14 +4,10 @@ import { open, rename as fsRename, unlink, type FileHandle } from 'node:fs/promi
 import path from 'node:path';
 import type { ExchangeFile } from '../../shared/domain/schema';
 import { writeExchangeFile } from '../../shared/exchange/write';
-import {
-  EXCHANGE_EXTENSION,
-  exchangeOpenFailure,
-  exchangeOpenResultFromText,
-  ipcMessages,
-  type ExchangeOpenResult,
-  type ExchangeSaveResult,
-} from '../../shared/ipc/contract';
+import { EXCHANGE_EXTENSION } from '../../shared/exchange/format';
+import type { ExchangeOpenResult, ExchangeSaveResult } from '../../shared/ipc/contract';
+import { ipcMessages } from '../../shared/ipc/messages';
+import { exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
 
 export interface FileFailure {
   ok: false;

@@ -1,12 +1,11 @@
 // The only file that touches window.desktop: the Electron preload's API when present, else a browser implementation.
 /// <reference types="vite/client" />
 import { writeExchangeFile } from '../../shared/exchange/write';
+import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
+import { ipcMessages } from '../../shared/ipc/messages';
+import { exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
 import {
   contract,
-  exchangeOpenFailure,
-  exchangeOpenResultFromText,
-  ipcMessages,
-  MAX_EXCHANGE_FILE_BYTES,
   type AppInfoResult,
   type DesktopApi,
   type ExcelCancelResult,

@@ -1,5 +1,6 @@
 // The data model (事務事業 sheet, 局運営方針, exchange file v1) as zod schemas; types are inferred from them.
 import { z } from 'zod';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../exchange/format';
 
 /** Largest absolute amount we accept, in 千円 (1兆千円). Sums of thousands of these stay exact in a double. */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -108,9 +109,6 @@ export const policySchema = z.strictObject({
   goals: z.array(goalSchema),
   reviews: z.array(reviewSchema),
 });
-
-export const EXCHANGE_FORMAT = 'yosan-desk';
-export const EXCHANGE_VERSION = 1;
 
 export const exchangeFileSchema = z.strictObject({
   format: z.literal(EXCHANGE_FORMAT),

@@ -1,5 +1,5 @@
 // Migrations of the exchange file from each older version to the next; version 1 is the first, so none yet.
-import { EXCHANGE_VERSION } from '../domain/schema';
+import { EXCHANGE_VERSION } from './format';
 
 /** Upgrades a parsed document of version n to n + 1. Keyed by n. Each has a before/after test. */
 export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};

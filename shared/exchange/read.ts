@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import { describePath } from '../domain/labels';
 import { formatPath, type Problem } from '../domain/problem';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, exchangeFileSchema, type ExchangeFile } from '../domain/schema';
+import { exchangeFileSchema, type ExchangeFile } from '../domain/schema';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './format';
 import { migrateToCurrent } from './migrations';
 
 export type ReadResult =
@@ -34,7 +35,7 @@ export function readExchangeFile(text: string): ReadResult {
     );
   }
   if (!isRecord(raw) || raw['format'] !== EXCHANGE_FORMAT) {
-    return fail('unreadable', '予算デスクの交換ファイルではありません（format が "yosan-desk" ではありません）。', 'format');
+    return fail('unreadable', `予算デスクの交換ファイルではありません（format が "${EXCHANGE_FORMAT}" ではありません）。`, 'format');
   }
   const version = raw['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

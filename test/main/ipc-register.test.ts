@@ -9,7 +9,7 @@ import {
 } from '../../electron/main/ipc/register';
 import { APP_ENTRY_URL } from '../../electron/services/security';
 import { CHANNELS } from '../../shared/ipc/channels';
-import { ipcMessages } from '../../shared/ipc/contract';
+import { ipcMessages } from '../../shared/ipc/messages';
 import { loadSample } from '../helpers/sample';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_METHODS, CHANNELS, type Channel } from '../../shared/ipc/channels';
-import { contract, ipcMessages, safeExchangeFileName, safeWorkbookFileName } from '../../shared/ipc/contract';
+import { contract } from '../../shared/ipc/contract';
+import { safeExchangeFileName, safeWorkbookFileName } from '../../shared/ipc/file-names';
+import { ipcMessages } from '../../shared/ipc/messages';
 import { browserDesktop } from '../../renderer/src/desktop';
 import { loadSample } from '../helpers/sample';
 

@@ -1,13 +1,7 @@
 // Typed IPC registration: every handler runs only for our window's own frame and only with a payload the contract accepts.
-import {
-  contract,
-  ipcMessages,
-  type Channel,
-  type IpcError,
-  type RequestOf,
-  type ResultOf,
-} from '../../../shared/ipc/contract';
-import { CHANNELS } from '../../../shared/ipc/channels';
+import { CHANNELS, type Channel } from '../../../shared/ipc/channels';
+import { contract, type IpcError, type RequestOf, type ResultOf } from '../../../shared/ipc/contract';
+import { ipcMessages } from '../../../shared/ipc/messages';
 import { isAppUrl } from '../../services/security';
 
 /** The parts of a frame we look at (Electron's WebFrameMain has them). */

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { parseAmount } from '../../../shared/domain/money';
 import type { Problem } from '../../../shared/domain/problem';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../../shared/domain/schema';
+import { MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../../shared/domain/schema';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../../shared/exchange/format';
 import { readExchangeFile } from '../../../shared/exchange/read';
 import {
   cellAddress,

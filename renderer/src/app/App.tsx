@@ -11,6 +11,7 @@ import { SheetList } from '../features/sheets/SheetList';
 import { BureauTotals } from '../features/totals/BureauTotals';
 import { useServices, useSheets, type AppServices } from '../store/context';
 import type { ExchangeFile } from '../../../shared/domain/schema';
+import { newExchangeFile } from '../../../shared/exchange/format';
 import { selectScopes, selectScopeSheets, sheetsOfScope } from '../store/selectors';
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
 import { sheetHash } from '../../../shared/routes';
@@ -411,12 +412,10 @@ function PreviewForScope({ kind, currentId, onClose, onNotice }: { kind: 'sheet'
 
 /** The whole document as an exchange file, sheets in list order. */
 function documentOf(state: ReturnType<AppServices['store']['getState']>): ExchangeFile {
-  return {
-    format: 'yosan-desk',
-    version: 1,
+  return newExchangeFile({
     municipality: state.municipality,
     fiscalYear: state.fiscalYear,
     sheets: Object.values(state.sheets).sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
-    policies: [...state.policies],
-  };
+    policies: state.policies,
+  });
 }
