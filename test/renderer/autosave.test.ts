@@ -7,6 +7,7 @@ import { createSheetsStore } from '../../renderer/src/store/sheets-store';
 import { loadSample } from '../helpers/sample';
 
 const JOHOKA = '5a1e0000-0000-4000-8000-000000000008';
+const KOIKI = '5a1e0000-0000-4000-8000-000000000002';
 let cleanup: (() => void)[] = [];
 afterEach(() => {
   cleanup.forEach((f) => f());
@@ -109,6 +110,24 @@ describe('autosave to IndexedDB', () => {
     s().emptyTrash();
     await autosave.flush();
     expect(await db.sheets.get(JOHOKA)).toBeUndefined();
+  });
+  it('one sheet that cannot be written does not hold back the others; the message names it and clears once it saves', async () => {
+    const { db, s, autosave, statuses, reopen } = await setup({ delayMs: 60_000 });
+    const realBulkPut = db.sheets.bulkPut.bind(db.sheets);
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    let johokaTooLarge = true;
+    db.sheets.bulkPut = ((records: readonly { id: string }[]) =>
+      johokaTooLarge && records.some((r) => r.id === JOHOKA) ? Promise.reject(quota) : realBulkPut(records as never)) as unknown as typeof db.sheets.bulkPut;
+    s().updateSheet(JOHOKA, (sh) => ({ ...sh, purpose: 'とても長い文章'.repeat(10) }), 'purpose');
+    s().updateSheet(KOIKI, (sh) => ({ ...sh, amount: 300 }), 'amount');
+    expect(await autosave.flush()).toBe(false);
+    expect(statuses.at(-1)!.state).toBe('error');
+    expect(statuses.at(-1)!.message).toMatch(/事務事業「情報化推進事業」を保存できませんでした（ほかの入力は保存済みです）/);
+    expect((await reopen())!.sheets[KOIKI]!.amount).toBe(300);
+    johokaTooLarge = false;
+    expect(await autosave.flush()).toBe(true);
+    expect(statuses.at(-1)).toMatchObject({ state: 'saved', message: null });
+    expect((await reopen())!.sheets[JOHOKA]!.purpose).toMatch(/^とても長い文章/);
   });
 });
 

@@ -1,6 +1,6 @@
-// The autosave adapter: watches the store, writes only the sheets that changed to IndexedDB, flushes on demand.
+// The autosave adapter: keeps IndexedDB equal to the document in memory by comparing memory with what it last wrote.
 import type { Policy } from '../../../shared/domain/schema';
-import type { SheetsData, SheetsState, SheetsStore } from '../store/sheets-store';
+import type { SheetsData, SheetsStore } from '../store/sheets-store';
 import type { StoredPolicy, StoredSheet, YosanDb } from './db';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -21,10 +21,11 @@ export interface AutosaveStats {
 }
 
 export interface Autosave {
-  /** Writes everything pending now; resolves true when all is on disk. */
+  /** Writes everything that differs from the database now; resolves true when all of it is on disk. */
   flush(): Promise<boolean>;
-  /** Stops watching (pending changes are kept until resume or flush). */
+  /** Stops writing on its own (during an import or a restore); nothing is forgotten, flush still writes. */
   pause(): void;
+  /** Writes on its own again, starting with whatever changed while paused. */
   resume(): void;
   stop(): void;
   readonly stats: AutosaveStats;
@@ -39,31 +40,132 @@ export interface AutosaveOptions {
   now?: () => Date;
 }
 
-type Persisted = Pick<SheetsData, 'sheets' | 'positions' | 'deleted' | 'policies' | 'fiscalYear' | 'bureau' | 'municipality'>;
+/** The parts of the document that are stored; everything else in the store is session state. */
+export type Persisted = Pick<SheetsData, 'sheets' | 'positions' | 'deleted' | 'policies' | 'fiscalYear' | 'bureau' | 'municipality'>;
 
-/** Japanese message for a failed IndexedDB write. */
+interface Scope {
+  fiscalYear: number;
+  bureau: string;
+  municipality: string;
+}
+
+/** What the database holds, as the objects last written (the document is immutable, so identity means equality). */
+interface Written {
+  sheets: Map<string, StoredSheet>;
+  policies: Map<string, Policy>;
+  scope: Scope;
+}
+
+/** The records to write to make the database equal to memory. */
+interface Difference {
+  sheetPuts: StoredSheet[];
+  sheetRemovals: string[];
+  policyPuts: StoredPolicy[];
+  policyRemovals: string[];
+  scope: Scope | null;
+}
+
+function isEmpty(d: Difference): boolean {
+  return d.sheetPuts.length + d.sheetRemovals.length + d.policyPuts.length + d.policyRemovals.length === 0 && d.scope === null;
+}
+
+/** The record memory wants for a sheet id (live or in the trash), or undefined when it is gone for good. */
+function recordOf(state: Persisted, id: string): StoredSheet | undefined {
+  const position = state.positions[id] ?? 0;
+  const live = state.sheets[id];
+  if (live) return { id, sheet: live, position, deletedAt: null };
+  const trashed = state.deleted[id];
+  if (trashed) return { id, sheet: trashed.sheet, position, deletedAt: trashed.deletedAt };
+  return undefined;
+}
+
+function sameRecord(a: StoredSheet, b: StoredSheet): boolean {
+  return a.sheet === b.sheet && a.position === b.position && a.deletedAt === b.deletedAt;
+}
+
+/** Compares memory with what was written. One pass over the ids: writes happen at most every few hundred ms. */
+export function difference(state: Persisted, written: Written): Difference {
+  const sheetPuts: StoredSheet[] = [];
+  const sheetRemovals: string[] = [];
+  const seen = new Set<string>();
+  for (const ids of [Object.keys(state.sheets), Object.keys(state.deleted)]) {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const wanted = recordOf(state, id);
+      const have = written.sheets.get(id);
+      if (wanted && (!have || !sameRecord(have, wanted))) sheetPuts.push(wanted);
+    }
+  }
+  for (const id of written.sheets.keys()) if (!seen.has(id)) sheetRemovals.push(id);
+
+  const policyPuts: StoredPolicy[] = [];
+  const keep = new Set<string>();
+  for (const policy of state.policies) {
+    keep.add(policy.id);
+    if (written.policies.get(policy.id) !== policy) policyPuts.push({ id: policy.id, policy });
+  }
+  const policyRemovals = [...written.policies.keys()].filter((id) => !keep.has(id));
+
+  const scope = { fiscalYear: state.fiscalYear, bureau: state.bureau, municipality: state.municipality };
+  const scopeChanged =
+    scope.fiscalYear !== written.scope.fiscalYear || scope.bureau !== written.scope.bureau || scope.municipality !== written.scope.municipality;
+  return { sheetPuts, sheetRemovals, policyPuts, policyRemovals, scope: scopeChanged ? scope : null };
+}
+
+/** What the database holds right after loading `state` from it. */
+export function writtenFrom(state: Persisted): Written {
+  const sheets = new Map<string, StoredSheet>();
+  for (const id of [...Object.keys(state.sheets), ...Object.keys(state.deleted)]) {
+    const record = recordOf(state, id);
+    if (record) sheets.set(id, record);
+  }
+  return {
+    sheets,
+    policies: new Map(state.policies.map((p) => [p.id, p])),
+    scope: { fiscalYear: state.fiscalYear, bureau: state.bureau, municipality: state.municipality },
+  };
+}
+
+function errorName(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const name = 'name' in error ? String(error.name) : '';
+  const inner = 'inner' in error && typeof error.inner === 'object' && error.inner !== null && 'name' in error.inner ? String(error.inner.name) : '';
+  return inner === 'QuotaExceededError' ? inner : name;
+}
+
+/** Japanese message for a failed IndexedDB write: what happened, that nothing is lost, what to do. */
 export function saveErrorMessage(error: unknown): string {
-  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-  const inner =
-    typeof error === 'object' && error !== null && 'inner' in error && typeof error.inner === 'object' && error.inner !== null && 'name' in error.inner
-      ? String(error.inner.name)
-      : '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+  if (errorName(error) === 'QuotaExceededError') {
     return 'ディスクの空き容量が足りないため保存できませんでした。入力内容は画面に残っています。不要なファイルを削除してから「保存」を押すか、交換ファイルに書き出してください。';
   }
   return '保存できませんでした。入力内容は画面に残っています。しばらくしてから「保存」を押してください。繰り返す場合は交換ファイルに書き出してください。';
 }
 
+/** The message when some sheets saved and these did not: names them, says the rest is safe. */
+export function partialSaveErrorMessage(failedNames: readonly string[], error: unknown): string {
+  const named = failedNames
+    .slice(0, 3)
+    .map((n) => `「${n || '名称未入力のシート'}」`)
+    .join('、');
+  const more = failedNames.length > 3 ? ` ほか ${failedNames.length - 3} 件` : '';
+  return `事務事業${named}${more}を保存できませんでした（ほかの入力は保存済みです）。${saveErrorMessage(error)}`;
+}
+
+/**
+ * Starts the autosave. The store must hold what the database holds at this moment (it was just loaded from it):
+ * from then on every write makes the database equal to memory, whatever actions changed it, and remembers what it
+ * wrote. A failed write leaves the memory of what was written untouched, so the next write simply tries again.
+ */
 export function startAutosave(store: SheetsStore, db: YosanDb, options: AutosaveOptions = {}): Autosave {
   const delayMs = options.delayMs ?? 250;
   const retryMs = options.retryMs ?? 5000;
   const now = options.now ?? (() => new Date());
   const stats: AutosaveStats = { transactions: 0, sheetRecordsWritten: 0, lastTransactionSheets: 0 };
 
-  let baseline: Persisted = store.getState();
-  const dirtySheets = new Set<string>();
-  let dirtyPolicies = false;
-  let dirtyScope = false;
+  const written = writtenFrom(store.getState());
+  /** The persisted parts of the state when last looked at: a change of reference means something may differ. */
+  let seen: Persisted = store.getState();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<boolean> | null = null;
   let paused = false;
@@ -73,35 +175,6 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     status = next;
     options.onStatus?.(status);
   };
-  const pending = () => dirtySheets.size > 0 || dirtyPolicies || dirtyScope;
-
-  /**
-   * Marks what changed since the last look. `edited` (the ids the store says its last action touched) spares a
-   * pass over every sheet on each keystroke; without it, every sheet is compared.
-   */
-  function collect(state: Persisted, edited: readonly string[] | null = null): void {
-    const base = baseline;
-    baseline = state;
-    if (edited !== null) {
-      for (const id of edited) dirtySheets.add(id);
-    } else if (state.sheets !== base.sheets || state.deleted !== base.deleted || state.positions !== base.positions) {
-      for (const ids of [Object.keys(state.positions), Object.keys(base.positions)]) {
-        for (const id of ids) {
-          if (
-            state.sheets[id] !== base.sheets[id] ||
-            state.deleted[id] !== base.deleted[id] ||
-            state.positions[id] !== base.positions[id]
-          ) {
-            dirtySheets.add(id);
-          }
-        }
-      }
-    }
-    if (state.policies !== base.policies) dirtyPolicies = true;
-    if (state.fiscalYear !== base.fiscalYear || state.bureau !== base.bureau || state.municipality !== base.municipality) {
-      dirtyScope = true;
-    }
-  }
 
   function schedule(ms: number): void {
     if (timer !== null || paused) return;
@@ -111,77 +184,101 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     }, ms);
   }
 
-  function onChange(state: SheetsState): void {
-    if (paused || state.phase !== 'ready') return;
-    collect(state, state.lastEdited);
-    if (!pending()) return;
-    if (status.state !== 'saving' && status.state !== 'error') emit({ ...status, state: 'saving', message: null });
-    schedule(delayMs);
+  function persistedChanged(state: Persisted): boolean {
+    const changed =
+      state.sheets !== seen.sheets ||
+      state.deleted !== seen.deleted ||
+      state.positions !== seen.positions ||
+      state.policies !== seen.policies ||
+      state.fiscalYear !== seen.fiscalYear ||
+      state.bureau !== seen.bureau ||
+      state.municipality !== seen.municipality;
+    seen = state;
+    return changed;
   }
 
-  async function writeOnce(): Promise<boolean> {
-    const state = store.getState();
-    const ids = [...dirtySheets];
-    const policies = dirtyPolicies;
-    const scope = dirtyScope;
-    dirtySheets.clear();
-    dirtyPolicies = false;
-    dirtyScope = false;
-    const puts: StoredSheet[] = [];
-    const removals: string[] = [];
-    for (const id of ids) {
-      const live = state.sheets[id];
-      const trashed = state.deleted[id];
-      const position = state.positions[id];
-      if (position === undefined) removals.push(id);
-      else if (live) puts.push({ id, sheet: live, position, deletedAt: null });
-      else if (trashed) puts.push({ id, sheet: trashed.sheet, position, deletedAt: trashed.deletedAt });
-      else removals.push(id);
+  const unsubscribe = store.subscribe((state) => {
+    if (state.phase !== 'ready' || !persistedChanged(state)) return;
+    if (status.state === 'saved') emit({ ...status, state: 'saving' });
+    schedule(delayMs);
+  });
+
+  /** Applies a successful write to the memory of what the database holds. */
+  function remember(d: Difference): void {
+    for (const record of d.sheetPuts) written.sheets.set(record.id, record);
+    for (const id of d.sheetRemovals) written.sheets.delete(id);
+    for (const { id, policy } of d.policyPuts) written.policies.set(id, policy);
+    for (const id of d.policyRemovals) written.policies.delete(id);
+    if (d.scope) written.scope = d.scope;
+  }
+
+  async function commit(d: Difference): Promise<void> {
+    await db.transaction('rw', db.sheets, db.policies, db.settings, async () => {
+      if (d.sheetPuts.length > 0) await db.sheets.bulkPut(d.sheetPuts);
+      if (d.sheetRemovals.length > 0) await db.sheets.bulkDelete(d.sheetRemovals);
+      if (d.policyPuts.length > 0) await db.policies.bulkPut(d.policyPuts);
+      if (d.policyRemovals.length > 0) await db.policies.bulkDelete(d.policyRemovals);
+      if (d.scope) await db.settings.put({ key: 'scope', value: d.scope });
+    });
+    remember(d);
+    stats.transactions += 1;
+    stats.sheetRecordsWritten += d.sheetPuts.length;
+    stats.lastTransactionSheets = d.sheetPuts.length;
+  }
+
+  /**
+   * After a failed write: every sheet in a transaction of its own, the rest in one, so one record that cannot be
+   * written (too large for the space left) does not hold back the others. Returns the names that still failed.
+   */
+  async function commitOneByOne(d: Difference): Promise<{ failed: string[]; parts: number; error: unknown }> {
+    const none: Difference = { sheetPuts: [], sheetRemovals: [], policyPuts: [], policyRemovals: [], scope: null };
+    const parts: { part: Difference; name: string }[] = d.sheetPuts.map((record) => ({
+      part: { ...none, sheetPuts: [record] },
+      name: record.sheet.name,
+    }));
+    if (d.sheetRemovals.length > 0) parts.push({ part: { ...none, sheetRemovals: d.sheetRemovals }, name: '削除したシート' });
+    if (d.policyPuts.length + d.policyRemovals.length > 0 || d.scope) {
+      parts.push({ part: { ...none, policyPuts: d.policyPuts, policyRemovals: d.policyRemovals, scope: d.scope }, name: '局運営方針' });
     }
-    try {
-      await db.transaction('rw', db.sheets, db.policies, db.settings, async () => {
-        if (puts.length > 0) await db.sheets.bulkPut(puts);
-        if (removals.length > 0) await db.sheets.bulkDelete(removals);
-        if (policies) await writePolicies(db, state.policies);
-        if (scope) {
-          await db.settings.put({
-            key: 'scope',
-            value: { fiscalYear: state.fiscalYear, bureau: state.bureau, municipality: state.municipality },
-          });
-        }
-      });
-      stats.transactions += 1;
-      stats.sheetRecordsWritten += puts.length;
-      stats.lastTransactionSheets = puts.length;
-      return true;
-    } catch (error) {
-      // Nothing in memory is dropped: mark it all dirty again and tell the user.
-      for (const id of ids) dirtySheets.add(id);
-      dirtyPolicies ||= policies;
-      dirtyScope ||= scope;
-      emit({ state: 'error', savedAt: status.savedAt, message: saveErrorMessage(error) });
-      return false;
+    const failed: string[] = [];
+    let lastError: unknown = null;
+    for (const { part, name } of parts) {
+      try {
+        await commit(part);
+      } catch (error) {
+        lastError = error;
+        failed.push(name);
+      }
+    }
+    return { failed, parts: parts.length, error: lastError };
+  }
+
+  /** Writes until the database equals memory, or a write fails. */
+  async function writeUntilEqual(): Promise<boolean> {
+    for (;;) {
+      const d = difference(store.getState(), written);
+      if (isEmpty(d)) return true;
+      try {
+        await commit(d);
+      } catch {
+        const { failed, parts, error } = await commitOneByOne(d);
+        if (failed.length === 0) continue;
+        const message = failed.length === parts ? saveErrorMessage(error) : partialSaveErrorMessage(failed, error);
+        emit({ state: 'error', savedAt: status.savedAt, message });
+        return false;
+      }
     }
   }
 
   async function write(): Promise<boolean> {
-    if (writing) {
-      await writing;
-      if (!pending()) return status.state !== 'error';
-    }
-    writing = (async () => {
-      let ok = true;
-      while (ok && pending()) ok = await writeOnce();
-      return ok;
-    })();
+    while (writing) await writing;
+    writing = writeUntilEqual();
     const ok = await writing;
     writing = null;
     if (ok) emit({ state: 'saved', savedAt: now(), message: null });
     else schedule(retryMs);
     return ok;
   }
-
-  const unsubscribe = store.subscribe(onChange);
 
   return {
     stats,
@@ -190,29 +287,26 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
         clearTimeout(timer);
         timer = null;
       }
-      if (!paused) collect(store.getState());
-      if (!pending() && !writing) return status.state !== 'error';
       return write();
     },
     pause() {
       paused = true;
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
     },
     resume() {
       paused = false;
-      onChange(store.getState());
+      if (!isEmpty(difference(store.getState(), written))) {
+        if (status.state === 'saved') emit({ ...status, state: 'saving' });
+        schedule(delayMs);
+      }
     },
     stop() {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
+      timer = null;
     },
   };
-}
-
-async function writePolicies(db: YosanDb, policies: readonly Policy[]): Promise<void> {
-  const records: StoredPolicy[] = policies.map((policy) => ({ id: policy.id, policy }));
-  const keep = new Set(records.map((r) => r.id));
-  const existing = (await db.policies.toCollection().primaryKeys()) as string[];
-  const gone = existing.filter((id) => !keep.has(id));
-  if (gone.length > 0) await db.policies.bulkDelete(gone);
-  await db.policies.bulkPut(records);
 }
