@@ -1,7 +1,7 @@
 // The autosave adapter: keeps IndexedDB equal to the document in memory by comparing memory with what it last wrote.
 import type { Policy } from '../../../shared/domain/schema';
 import type { SheetsData, SheetsStore } from '../store/sheets-store';
-import type { StoredPolicy, StoredSheet, YosanDb } from './db';
+import { RECORD_FORMAT_VERSION, type StoredPolicy, type StoredSheet, type YosanDb } from './db';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -73,9 +73,9 @@ function isEmpty(d: Difference): boolean {
 function recordOf(state: Persisted, id: string): StoredSheet | undefined {
   const position = state.positions[id] ?? 0;
   const live = state.sheets[id];
-  if (live) return { id, sheet: live, position, deletedAt: null };
+  if (live) return { id, sheet: live, position, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION };
   const trashed = state.deleted[id];
-  if (trashed) return { id, sheet: trashed.sheet, position, deletedAt: trashed.deletedAt };
+  if (trashed) return { id, sheet: trashed.sheet, position, deletedAt: trashed.deletedAt, formatVersion: RECORD_FORMAT_VERSION };
   return undefined;
 }
 
@@ -103,7 +103,7 @@ export function difference(state: Persisted, written: Written): Difference {
   const keep = new Set<string>();
   for (const policy of state.policies) {
     keep.add(policy.id);
-    if (written.policies.get(policy.id) !== policy) policyPuts.push({ id: policy.id, policy });
+    if (written.policies.get(policy.id) !== policy) policyPuts.push({ id: policy.id, policy, formatVersion: RECORD_FORMAT_VERSION });
   }
   const policyRemovals = [...written.policies.keys()].filter((id) => !keep.has(id));
 

@@ -1,59 +1,172 @@
-// Loading the document from IndexedDB at start, and filling it with the built-in sample on first run.
-import type { ExchangeFile } from '../../../shared/domain/schema';
+// Loading the document from IndexedDB at start (every record validated, the bad ones kept aside), and filling it with
+// the built-in sample on first run.
+import { z } from 'zod';
+import { formatPath } from '../../../shared/domain/problem';
+import { fiscalYearSchema, policySchema, sheetSchema, type ExchangeFile, type Policy, type Sheet } from '../../../shared/domain/schema';
 import { dataFromFile, emptyData, type DeletedSheet, type SheetsData } from '../store/sheets-store';
-import type { YosanDb } from './db';
+import { RECORD_FORMAT_VERSION, type QuarantinedRecord, type YosanDb } from './db';
+import { migrateStoredContent } from './migrations';
 
-interface StoredScope {
-  fiscalYear: number;
-  bureau: string;
-  municipality: string;
+const storedSheetSchema = z.object({
+  id: z.string(),
+  sheet: sheetSchema,
+  position: z.number(),
+  deletedAt: z.string().nullable(),
+  formatVersion: z.int().optional(),
+});
+
+const storedPolicySchema = z.object({
+  id: z.string(),
+  policy: policySchema,
+  formatVersion: z.int().optional(),
+});
+
+const storedScopeSchema = z.object({ fiscalYear: fiscalYearSchema, bureau: z.string(), municipality: z.string() });
+
+/** A record that was not loaded, as the user is told about it. */
+export interface SetAside {
+  /** 事務事業「…」, 局運営方針（…）, or the record's key when not even a name can be read. */
+  label: string;
+  problems: string[];
 }
 
-function isScope(value: unknown): value is StoredScope {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as StoredScope).fiscalYear === 'number' &&
-    typeof (value as StoredScope).bureau === 'string' &&
-    typeof (value as StoredScope).municipality === 'string'
-  );
+export interface LoadResult {
+  data: SheetsData;
+  /** Records moved to the quarantine table on this load (they are no longer in the document). */
+  setAside: SetAside[];
 }
 
-/** Reads everything; null on first run (nothing stored yet). */
-export async function loadFromDb(db: YosanDb): Promise<SheetsData | null> {
-  return db.transaction('r', db.sheets, db.policies, db.settings, async () => {
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path) || '（全体）'}: ${issue.message}`);
+}
+
+function nameIn(record: unknown, field: 'sheet' | 'policy'): string | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const content = (record as Record<string, unknown>)[field];
+  if (typeof content !== 'object' || content === null) return null;
+  const value = (content as Record<string, unknown>)[field === 'sheet' ? 'name' : 'bureau'];
+  return typeof value === 'string' ? value : null;
+}
+
+function keyOf(record: unknown, field: string): string {
+  const key = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : '（不明）';
+}
+
+function versionOf(record: unknown): number {
+  const v = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)['formatVersion'] : undefined;
+  return typeof v === 'number' && Number.isInteger(v) ? v : 1;
+}
+
+/** A stored sheet record, migrated to the current format and validated; the reasons when it is not usable. */
+function readSheetRecord(raw: unknown): { ok: true; id: string; sheet: Sheet; position: number; deletedAt: string | null } | { ok: false; problems: string[] } {
+  const content = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['sheet'] : undefined;
+  const migrated = typeof raw === 'object' && raw !== null ? { ...raw, sheet: migrateStoredContent('sheets', content, versionOf(raw)) } : raw;
+  const parsed = storedSheetSchema.safeParse(migrated);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+  if (parsed.data.id !== parsed.data.sheet.id) return { ok: false, problems: [`id: レコードの ID（${parsed.data.id}）とシートの ID（${parsed.data.sheet.id}）が一致しません。`] };
+  return { ok: true, ...parsed.data };
+}
+
+function readPolicyRecord(raw: unknown): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
+  const content = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['policy'] : undefined;
+  const migrated = typeof raw === 'object' && raw !== null ? { ...raw, policy: migrateStoredContent('policies', content, versionOf(raw)) } : raw;
+  const parsed = storedPolicySchema.safeParse(migrated);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+  if (parsed.data.id !== parsed.data.policy.id) return { ok: false, problems: ['id: レコードの ID と局運営方針の ID が一致しません。'] };
+  return { ok: true, policy: parsed.data.policy };
+}
+
+/**
+ * Reads everything, validating each record with the shared schemas; null on first run (nothing stored yet).
+ * A record that fails is moved, as it is, to the quarantine table (never deleted) and reported in `setAside`.
+ */
+export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null> {
+  return db.transaction('rw', db.sheets, db.policies, db.settings, db.quarantine, async () => {
     const initialised = await db.settings.get('initialised');
     if (!initialised) return null;
-    const [records, policies, scope] = await Promise.all([db.sheets.toArray(), db.policies.toArray(), db.settings.get('scope')]);
-    const data: SheetsData = { ...emptyData, policies: policies.map((p) => p.policy) };
-    const sheets: Record<string, SheetsData['sheets'][string]> = {};
+    const [records, policyRecords, scope] = await Promise.all([db.sheets.toArray(), db.policies.toArray(), db.settings.get('scope')]);
+    const keptAt = new Date().toISOString();
+    const quarantined: QuarantinedRecord[] = [];
+    const setAside: SetAside[] = [];
+
+    const sheets: Record<string, Sheet> = {};
     const positions: Record<string, number> = {};
     const deleted: Record<string, DeletedSheet> = {};
-    for (const r of records) {
-      positions[r.id] = r.position;
-      if (r.deletedAt === null) sheets[r.id] = r.sheet;
-      else deleted[r.id] = { sheet: r.sheet, deletedAt: r.deletedAt };
+    const badSheetKeys: string[] = [];
+    for (const raw of records as unknown[]) {
+      const read = readSheetRecord(raw);
+      if (!read.ok) {
+        const key = keyOf(raw, 'id');
+        badSheetKeys.push(key);
+        quarantined.push({ table: 'sheets', key, record: raw, problems: read.problems, keptAt });
+        const name = nameIn(raw, 'sheet');
+        setAside.push({ label: name !== null ? `事務事業「${name || '名称未入力'}」` : `事務事業（ID ${key}）`, problems: read.problems });
+        continue;
+      }
+      positions[read.id] = read.position;
+      if (read.deletedAt === null) sheets[read.id] = read.sheet;
+      else deleted[read.id] = { sheet: read.sheet, deletedAt: read.deletedAt };
     }
-    const s = scope?.value;
-    return {
-      ...data,
+
+    const policies: Policy[] = [];
+    const badPolicyKeys: string[] = [];
+    for (const raw of policyRecords as unknown[]) {
+      const read = readPolicyRecord(raw);
+      if (!read.ok) {
+        const key = keyOf(raw, 'id');
+        badPolicyKeys.push(key);
+        quarantined.push({ table: 'policies', key, record: raw, problems: read.problems, keptAt });
+        setAside.push({ label: `局運営方針（${nameIn(raw, 'policy') ?? `ID ${key}`}）`, problems: read.problems });
+        continue;
+      }
+      policies.push(read.policy);
+    }
+
+    const scopeRead = storedScopeSchema.safeParse(scope?.value);
+    if (scope !== undefined && !scopeRead.success) {
+      quarantined.push({ table: 'settings', key: 'scope', record: scope, problems: problemsOf(scopeRead.error), keptAt });
+      // The scope is only where the user was; nothing typed is lost, so it is not worth a notice.
+    }
+
+    if (quarantined.length > 0) {
+      await db.quarantine.bulkAdd(quarantined);
+      if (badSheetKeys.length > 0) await db.sheets.bulkDelete(badSheetKeys);
+      if (badPolicyKeys.length > 0) await db.policies.bulkDelete(badPolicyKeys);
+      if (scope !== undefined && !scopeRead.success) await db.settings.delete('scope');
+    }
+    const data: SheetsData = {
+      ...emptyData,
       sheets,
       positions,
       deleted,
-      ...(isScope(s) ? { fiscalYear: s.fiscalYear, bureau: s.bureau, municipality: s.municipality } : {}),
+      policies,
+      ...(scopeRead.success ? scopeRead.data : {}),
     };
+    return { data, setAside };
   });
 }
 
-/** Stores a whole document (first run with the sample, or an import) in one transaction, replacing what was there. */
+/** Reads everything (see loadFromDbChecked); null on first run. */
+export async function loadFromDb(db: YosanDb): Promise<SheetsData | null> {
+  return (await loadFromDbChecked(db))?.data ?? null;
+}
+
+/** Stores a whole document (first run with the sample) in one transaction, replacing what was there. */
 export async function storeDocument(db: YosanDb, file: ExchangeFile): Promise<SheetsData> {
   const data = dataFromFile(file);
   await db.transaction('rw', db.sheets, db.policies, db.settings, async () => {
     await Promise.all([db.sheets.clear(), db.policies.clear()]);
     await db.sheets.bulkPut(
-      Object.values(data.sheets).map((sheet) => ({ id: sheet.id, sheet, position: data.positions[sheet.id] ?? 0, deletedAt: null })),
+      Object.values(data.sheets).map((sheet) => ({
+        id: sheet.id,
+        sheet,
+        position: data.positions[sheet.id] ?? 0,
+        deletedAt: null,
+        formatVersion: RECORD_FORMAT_VERSION,
+      })),
     );
-    await db.policies.bulkPut(data.policies.map((policy) => ({ id: policy.id, policy })));
+    await db.policies.bulkPut(data.policies.map((policy) => ({ id: policy.id, policy, formatVersion: RECORD_FORMAT_VERSION })));
     await db.settings.bulkPut([
       { key: 'scope', value: { fiscalYear: data.fiscalYear, bureau: data.bureau, municipality: data.municipality } },
       { key: 'initialised', value: true },
@@ -63,6 +176,11 @@ export async function storeDocument(db: YosanDb, file: ExchangeFile): Promise<Sh
 }
 
 /** Opens the stored document, or stores and returns `firstRun()` when nothing is stored yet. */
+export async function loadOrInitialiseChecked(db: YosanDb, firstRun: () => ExchangeFile): Promise<LoadResult> {
+  return (await loadFromDbChecked(db)) ?? { data: await storeDocument(db, firstRun()), setAside: [] };
+}
+
+/** Opens the stored document, or stores and returns `firstRun()` when nothing is stored yet. */
 export async function loadOrInitialise(db: YosanDb, firstRun: () => ExchangeFile): Promise<SheetsData> {
-  return (await loadFromDb(db)) ?? storeDocument(db, firstRun());
+  return (await loadOrInitialiseChecked(db, firstRun)).data;
 }

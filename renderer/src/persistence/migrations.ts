@@ -1,0 +1,44 @@
+// Every version of the IndexedDB schema, with the upgrade from the one before, and the exchange-format migration of
+// stored records: the one place that knows how old data becomes current. Each step has a before/after test.
+import type { Transaction } from 'dexie';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../../shared/exchange/format';
+import { migrateToCurrent } from '../../../shared/exchange/migrations';
+
+export interface DbVersion {
+  version: number;
+  /** Dexie's store declarations: primary key first, then indexes. */
+  stores: Record<string, string | null>;
+  /** Rewrites the records of the version before; runs once, inside Dexie's upgrade transaction. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const DB_VERSIONS: readonly DbVersion[] = [
+  { version: 1, stores: { sheets: 'id', policies: 'id', settings: 'key' } },
+  {
+    // 2: records say which exchange-format version their sheet or policy is in, so a future format change can
+    // migrate them on load; records that fail validation are kept aside in `quarantine`, never deleted.
+    version: 2,
+    stores: { sheets: 'id', policies: 'id', settings: 'key', quarantine: '++seq' },
+    upgrade: async (tx) => {
+      await tx.table('sheets').toCollection().modify((record: Record<string, unknown>) => {
+        record['formatVersion'] = 1;
+      });
+      await tx.table('policies').toCollection().modify((record: Record<string, unknown>) => {
+        record['formatVersion'] = 1;
+      });
+    },
+  },
+];
+
+export const CURRENT_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]?.version ?? 1;
+
+/**
+ * A stored sheet or policy written in an older exchange-format version, brought to the current one by the same
+ * migrations as a file (wrapped in a one-record document). Returns the value unchanged when it is current.
+ */
+export function migrateStoredContent(kind: 'sheets' | 'policies', content: unknown, formatVersion: number): unknown {
+  if (formatVersion >= EXCHANGE_VERSION) return content;
+  const wrapped = { format: EXCHANGE_FORMAT, version: formatVersion, municipality: '', fiscalYear: 2015, sheets: [], policies: [], [kind]: [content] };
+  const migrated = migrateToCurrent(wrapped, formatVersion)[kind];
+  return Array.isArray(migrated) ? migrated[0] : undefined;
+}
