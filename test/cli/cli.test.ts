@@ -45,6 +45,18 @@ describe('npm run cli -- check', () => {
     expect(out.at(-1)).toBe('エラー 1 件、警告 0 件、情報 2 件');
   });
 
+  it('several files: the worst exit code wins, whatever their order', async () => {
+    const doc = JSON.parse(sampleText()) as { sheets: { specificFunding: { amount: number }[] }[] };
+    doc.sheets[2]!.specificFunding[0]!.amount = 9000;
+    const withErrors = writeTemp('errors.yosan.json', JSON.stringify(doc));
+    const unreadable = writeTemp('cut.yosan.json', sampleText().slice(0, 100));
+    expect((await cli('check', withErrors, SAMPLE_PATH)).code).toBe(1);
+    expect((await cli('check', SAMPLE_PATH, withErrors)).code).toBe(1);
+    expect((await cli('check', unreadable, withErrors, SAMPLE_PATH)).code).toBe(2);
+    expect((await cli('check', SAMPLE_PATH, unreadable)).code).toBe(2);
+    expect((await cli('check', SAMPLE_PATH, SAMPLE_PATH)).code).toBe(0);
+  });
+
   it('warnings alone still exit 0', async () => {
     const doc = JSON.parse(sampleText()) as { sheets: { previousAmount: number | null }[] };
     doc.sheets[0]!.previousAmount = null;

@@ -43,6 +43,28 @@ describe('前年度比', () => {
     );
   });
 
+  it('rounds every exact half-way ratio up, as exact arithmetic does (pairs generated to land on .x5 %)', () => {
+    // 2000a = o·p with o odd puts 1000a/p exactly halfway between two tenths of a percent: a = (o/f)x, p = (2000/f)x.
+    const halfway = fc
+      .record({ half: fc.nat({ max: 5_000_000 }), f: fc.constantFrom(1, 5, 25, 125), x: fc.integer({ min: 1, max: 400_000 }) })
+      .map(({ half, f, x }) => {
+        let o = 2 * half + 1;
+        while (o % f !== 0) o += 2;
+        return { a: (o / f) * x, p: (2000 / f) * x, o };
+      })
+      .filter(({ a, p }) => a <= MAX_AMOUNT && p <= MAX_AMOUNT);
+    let floatWouldMiss = 0;
+    fc.assert(
+      fc.property(halfway, ({ a, p, o }) => {
+        expect(yearOverYear(a, p)).toEqual({ kind: 'ratio', tenthsOfPercent: (o + 1) / 2 });
+        if (Math.round((a / p) * 1000) !== (o + 1) / 2) floatWouldMiss += 1;
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator does reach the pairs a floating-point 前年度比 gets wrong.
+    expect(floatWouldMiss).toBeGreaterThan(0);
+  });
+
   it('finds the halves that floating point rounds wrongly', () => {
     // 201 / 400 × 1000 is 502.49999999999994 in binary floating point; the exact 502.5 rounds up to 50.3%.
     expect(Math.round((201 / 400) * 1000)).toBe(502);

@@ -77,6 +77,16 @@ describe('checkSheet', () => {
     expect(checkSheet(makeSheet({ amount: 500, items }), 0).map((p) => p.severity)).toEqual(['warning']);
   });
 
+  it('未配分 of exactly 0 (the stated items use up 予算額, one is blank) is information, not a warning', () => {
+    const items = [
+      { name: 'a', amount: 1000, description: '' },
+      { name: 'b', amount: null, description: '' },
+    ];
+    expect(checkSheet(makeSheet({ amount: 1000, items }), 0).map((p) => [p.severity, p.message])).toEqual([
+      ['info', '主な事業1件（2）の金額が未記入です。未配分 0'],
+    ]);
+  });
+
   it('an unnamed funding line with an amount is an error; a named one without amount warns', () => {
     const sheet = makeSheet({
       specificFunding: [
