@@ -1,8 +1,13 @@
 // Bundles the main process and the preload into dist/electron/*.cjs with esbuild (the renderer is built by vite).
+// `--outdir <dir>` builds elsewhere (the smoke test in test/main/main-bundle.test.ts) with the same options.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outdir = values.outdir ? path.resolve(values.outdir) : path.join(root, 'dist', 'electron');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -19,9 +24,9 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: path.join(outdir, 'main.cjs') }),
   // The sandboxed preload may require only 'electron' (and a few Node built-ins): everything else is bundled.
-  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: path.join(outdir, 'preload.cjs') }),
   // The Excel import runs in a worker thread of the main process: its own entry, loaded by file name.
   // It carries exceljs inside (3 MB): a worker thread cannot require modules from app.asar, so electron-builder
   // unpacks this one file (asarUnpack) and it needs nothing but Node's built-ins.
@@ -29,6 +34,6 @@ await Promise.all([
     ...common,
     external: ['electron'],
     entryPoints: ['electron/services/excel/import-worker.ts'],
-    outfile: 'dist/electron/excel-import-worker.cjs',
+    outfile: path.join(outdir, 'excel-import-worker.cjs'),
   }),
 ]);

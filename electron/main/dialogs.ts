@@ -1,13 +1,8 @@
 // Native dialogs, modal to the main window when there is one: the one place that decides a dialog's owner.
 import { dialog, type BrowserWindow } from 'electron';
+import type { DialogPort } from './handlers/ports';
 
-export interface Dialogs {
-  open(options: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue>;
-  save(options: Electron.SaveDialogOptions): Promise<Electron.SaveDialogReturnValue>;
-  message(options: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue>;
-}
-
-export function dialogsFor(owner: () => BrowserWindow | null): Dialogs {
+export function dialogsFor(owner: () => BrowserWindow | null): DialogPort {
   return {
     open: (options) => {
       const window = owner();

@@ -22,13 +22,25 @@ export type MethodName<C extends Channel = Channel> = (typeof CHANNEL_METHODS)[C
 export const CHANNELS = Object.keys(CHANNEL_METHODS) as readonly Channel[];
 
 /**
- * The one message main sends the renderer: "the window is closing, write what is pending", answered once the
- * autosave flush has finished. Not an invoke channel: main waits for the answer with a timeout.
+ * The messages main sends the window without being asked (webContents.send, not invoke channels), each mapped to
+ * the desktop API method that listens to it. Their payloads are typed in contract.ts (`events`), like the calls.
  */
-export const CLOSE_FLUSH = { request: 'window:flush-request', done: 'window:flush-done' } as const;
+export const EVENT_LISTENERS = {
+  /** How far an Excel export has got, in 事務事業 sheets: `{ done, total }`. */
+  'excel:progress': 'onExcelProgress',
+  /** How far a print job has got, in pages laid out: `{ done, total }`. */
+  'print:progress': 'onPrintProgress',
+  /** "The window is closing, write what is pending"; no payload, answered with FLUSH_DONE. */
+  'window:flush-request': 'onBeforeClose',
+} as const;
 
-/** Main tells the window how far an Excel export has got (`{ done, total }` in 事務事業 sheets); not an invoke channel. */
-export const EXCEL_PROGRESS = 'excel:progress';
+export type MainEvent = keyof typeof EVENT_LISTENERS;
+export type ListenerName<E extends MainEvent = MainEvent> = (typeof EVENT_LISTENERS)[E];
 
-/** Main tells the window how far a print job has got (`{ done, total }` in pages laid out); not an invoke channel. */
-export const PRINT_PROGRESS = 'print:progress';
+export const MAIN_EVENTS = Object.keys(EVENT_LISTENERS) as readonly MainEvent[];
+
+/**
+ * The window's answer to `window:flush-request` once the autosave flush has finished: the one message the window
+ * sends without invoking, because main waits for it with a timeout rather than for a result.
+ */
+export const FLUSH_DONE = 'window:flush-done';

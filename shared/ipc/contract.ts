@@ -2,9 +2,8 @@
 // The shapes live in schemas.ts, the messages in messages.ts, the safe file names in file-names.ts.
 import { z } from 'zod';
 import { exchangeFileSchema } from '../domain/schema';
-import type { Channel, MethodName } from './channels';
-import type {
-  ipcErrorSchema} from './schemas';
+import type { Channel, ListenerName, MainEvent, MethodName } from './channels';
+import type { ipcErrorSchema } from './schemas';
 import {
   appInfoResultSchema,
   excelCancelResultSchema,
@@ -15,10 +14,9 @@ import {
   pdfResultSchema,
   printResultSchema,
   printTargetSchema,
+  progressSchema,
   suggestedNameSchema,
   suggestedPdfNameSchema,
-  type ExcelProgress,
-  type PrintProgress,
 } from './schemas';
 
 interface ChannelSpec {
@@ -89,6 +87,25 @@ export type PrintResult = ResultOf<'print:print'>;
 export type PdfRequest = RequestInput<'print:pdf'>;
 export type PdfResult = ResultOf<'print:pdf'>;
 
+interface EventSpec {
+  /** `z.undefined()` for an event without a payload. */
+  readonly payload: z.ZodType;
+}
+
+/** The messages main sends the window (names in channels.ts), each with its payload; main sends only what these accept. */
+export const events = {
+  /** 事務事業 sheets written so far, of all (the 一覧 is not counted). */
+  'excel:progress': { payload: progressSchema },
+  /** Pages laid out so far, of all (each 事務事業 sheet is one page). */
+  'print:progress': { payload: progressSchema },
+  /** The window is closing: flush autosave, then answer with FLUSH_DONE. */
+  'window:flush-request': { payload: z.undefined() },
+} as const satisfies { readonly [E in MainEvent]: EventSpec };
+
+export type EventPayload<E extends MainEvent> = z.output<(typeof events)[E]['payload']>;
+/** The arguments after the event name: none for an event without a payload. */
+export type EventArgs<E extends MainEvent> = [EventPayload<E>] extends [undefined] ? [] : [EventPayload<E>];
+
 type Assert<T extends true> = T;
 /** Compile-time check: every channel's result admits an IpcError, which register.ts answers refused payloads with. */
 export type EveryResultAdmitsIpcError = Assert<
@@ -102,12 +119,23 @@ type Method<C extends Channel> = [RequestInput<C>] extends [undefined]
 /** One method per invoke channel. Results are values; a method never rejects for an expected failure. */
 export type DesktopInvokeApi = { readonly [C in Channel as MethodName<C>]: Method<C> };
 
-/** `window.desktop`: the invoke methods, and the hook main uses to flush autosave before the window closes. */
-export type DesktopApi = DesktopInvokeApi & {
+/** Listens to a progress event; returns a function that stops listening. */
+type ProgressListener<E extends MainEvent> = (listener: (progress: EventPayload<E>) => void) => () => void;
+
+/** One listener per event of `events`, named in channels.ts (EVENT_LISTENERS). */
+export interface DesktopEventApi {
   /** Registers what to run (the autosave flush) when the window is about to close; main waits for it, with a timeout. */
   readonly onBeforeClose: (flush: () => Promise<unknown>) => void;
-  /** Listens to an Excel export's progress (`35 / 120 シート`); returns a function that stops listening. */
-  readonly onExcelProgress: (listener: (progress: ExcelProgress) => void) => () => void;
-  /** Listens to a print job's progress (pages laid out); returns a function that stops listening. */
-  readonly onPrintProgress: (listener: (progress: PrintProgress) => void) => () => void;
-};
+  /** Listens to an Excel export's progress (`35 / 120 シート`). */
+  readonly onExcelProgress: ProgressListener<'excel:progress'>;
+  /** Listens to a print job's progress (pages laid out). */
+  readonly onPrintProgress: ProgressListener<'print:progress'>;
+}
+
+/** Compile-time check: the listener methods are exactly the names channels.ts gives the events. */
+export type EveryEventHasItsListener = Assert<
+  [keyof DesktopEventApi] extends [ListenerName] ? ([ListenerName] extends [keyof DesktopEventApi] ? true : false) : false
+>;
+
+/** `window.desktop`: the invoke methods and the event listeners. */
+export type DesktopApi = DesktopInvokeApi & DesktopEventApi;

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_METHODS, CHANNELS, type Channel } from '../../shared/ipc/channels';
+import { CHANNEL_METHODS, CHANNELS, EVENT_LISTENERS, FLUSH_DONE, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { safeExchangeFileName, safeWorkbookFileName } from '../../shared/ipc/file-names';
 import { ipcMessages } from '../../shared/ipc/messages';
@@ -33,9 +33,9 @@ describe('preload', () => {
     [name, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [unknown, Record<string, unknown>];
   });
 
-  it('exposes window.desktop with exactly one method per channel, and nothing else', () => {
+  it('exposes window.desktop with exactly one method per channel and one listener per event, and nothing else', () => {
     expect(name).toBe('desktop');
-    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNEL_METHODS), 'onBeforeClose', 'onExcelProgress', 'onPrintProgress'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.values(CHANNEL_METHODS), ...Object.values(EVENT_LISTENERS)].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -153,39 +153,54 @@ describe('contract', () => {
   });
 });
 
-describe('Excel export progress', () => {
-  it('forwards only the two numbers to the page, and stops when asked', async () => {
-    const { EXCEL_PROGRESS } = await import('../../shared/ipc/channels');
+describe('progress events', () => {
+  type ProgressApi = Record<'onExcelProgress' | 'onPrintProgress', (l: (p: { done: number; total: number }) => void) => () => void>;
+
+  it.each([
+    ['onExcelProgress', 'excel:progress'],
+    ['onPrintProgress', 'print:progress'],
+  ] as const)('%s forwards only the two counts of %s to the page, and stops when asked', async (method, event) => {
+    expect(EVENT_LISTENERS[event]).toBe(method);
     await import('../../electron/preload/index');
-    const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as {
-      onExcelProgress: (l: (p: { done: number; total: number }) => void) => () => void;
-    };
+    const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as ProgressApi;
     const seen: unknown[] = [];
-    const stop = api.onExcelProgress((p) => seen.push(p));
+    const stop = api[method]((p) => seen.push(p));
     const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, p: unknown) => void];
-    expect(channel).toBe(EXCEL_PROGRESS);
+    expect(channel).toBe(event);
     forward({ sender: 'main' }, { done: 35, total: 120, extra: 'x' });
     expect(seen).toEqual([{ done: 35, total: 120 }]);
+    expect(Object.keys(seen[0] as object)).toEqual(['done', 'total']);
     stop();
-    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EXCEL_PROGRESS, forward);
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(event, forward);
+  });
+
+  it('drops a payload that is not two counts instead of passing NaN or strings on', async () => {
+    await import('../../electron/preload/index');
+    const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as ProgressApi;
+    const seen: unknown[] = [];
+    api.onExcelProgress((p) => seen.push(p));
+    const [, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, p: unknown) => void];
+    for (const payload of [undefined, null, 'x', { done: '1', total: 2 }, { done: 1.5, total: 2 }, { done: -1, total: 2 }, { done: 1 }]) {
+      forward({}, payload);
+    }
+    expect(seen).toEqual([]);
   });
 });
 
 describe('close handshake', () => {
   it('onBeforeClose runs the flush when main asks and answers once it has finished', async () => {
-    const { CLOSE_FLUSH } = await import('../../shared/ipc/channels');
     await import('../../electron/preload/index');
     const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as { onBeforeClose: (f: () => Promise<unknown>) => void };
     let finish: () => void = () => undefined;
     const flush = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
     api.onBeforeClose(flush);
     const [channel, listener] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, () => void];
-    expect(channel).toBe(CLOSE_FLUSH.request);
+    expect(channel).toBe('window:flush-request');
     listener();
     expect(flush).toHaveBeenCalledTimes(1);
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     finish();
-    await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith(CLOSE_FLUSH.done));
+    await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith(FLUSH_DONE));
   });
 });
 

@@ -1,0 +1,45 @@
+// exchange:open and exchange:save: the dialogs (titles, filters in Japanese) and the file work in services/files.ts.
+import path from 'node:path';
+import { MAX_EXCHANGE_FILE_BYTES } from '../../../shared/exchange/format';
+import type { Handlers } from '../ipc/register';
+import { openExchangeFileAt, saveExchangeFileAt, withExchangeExtension } from '../../services/files';
+import type { DialogPort, DocumentsFolder, OpenDialogOptions } from './ports';
+
+export interface ExchangePorts {
+  dialogs: DialogPort;
+  documentsFolder: DocumentsFolder;
+  /** The largest file `exchange:open` reads; the format's limit unless a test says otherwise. */
+  maxFileBytes?: number;
+}
+
+export const EXCHANGE_OPEN_DIALOG: OpenDialogOptions = {
+  title: 'ファイルを開く',
+  buttonLabel: '開く',
+  properties: ['openFile'],
+  filters: [
+    { name: '予算デスクのファイル', extensions: ['yosan.json'] },
+    { name: 'JSON ファイル', extensions: ['json'] },
+  ],
+};
+
+export function createExchangeHandlers(ports: ExchangePorts): Pick<Handlers, 'exchange:open' | 'exchange:save'> {
+  const maxFileBytes = ports.maxFileBytes ?? MAX_EXCHANGE_FILE_BYTES;
+  return {
+    'exchange:open': async () => {
+      const chosen = await ports.dialogs.open(EXCHANGE_OPEN_DIALOG);
+      const filePath = chosen.filePaths[0];
+      if (chosen.canceled || filePath === undefined) return { status: 'canceled' };
+      return openExchangeFileAt(filePath, maxFileBytes);
+    },
+    'exchange:save': async ({ file, suggestedName }) => {
+      const chosen = await ports.dialogs.save({
+        title: '名前を付けて保存',
+        buttonLabel: '保存',
+        defaultPath: path.join(ports.documentsFolder(), suggestedName),
+        filters: [{ name: '予算デスクのファイル', extensions: ['yosan.json'] }],
+      });
+      if (chosen.canceled || !chosen.filePath) return { status: 'canceled' };
+      return saveExchangeFileAt(withExchangeExtension(chosen.filePath), file);
+    },
+  };
+}
