@@ -81,7 +81,19 @@ describe('text widths and line breaks', () => {
         expect(pieces.join('')).toBe(text);
         for (const p of pieces) expect(pieceLineCount(p, capacity)).toBeLessThanOrEqual(maxLines);
       }),
+      { numRuns: 2000 },
     );
+  });
+
+  // Counterexamples the property once found: a piece laid out alone wrapped to one more line than the text it came from.
+  it.each([
+    ['あ,1', 2],
+    ['11,A', 3],
+    ['ɐ A,1A', 5],
+  ])('%j at %i units: every one-line piece stays one line when printed alone', (text, capacity) => {
+    const pieces = splitByLines(text, capacity, 1);
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces) expect(pieceLineCount(p, capacity)).toBe(1);
   });
 });
 

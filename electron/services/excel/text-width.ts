@@ -43,6 +43,8 @@ export function lineStarts(text: string, capacity: number): number[] {
   const cap = Math.max(capacity, 2);
   let used = 0;
   let i = 0;
+  // Inside a word too long for a line, which is broken character by character to its end.
+  let breakingWordUntil = 0;
   while (i < text.length) {
     const cp = text.codePointAt(i) ?? 0;
     const size = cp > 0xffff ? 2 : 1;
@@ -54,24 +56,31 @@ export function lineStarts(text: string, capacity: number): number[] {
       i = next;
       continue;
     }
-    if (isWordChar(cp)) {
-      // A word moves to the next line whole when it fits on a line of its own.
+    if (isWordChar(cp) && i >= breakingWordUntil) {
+      // A word moves to the next line whole when it fits on a line of its own. Trailing `,` and `.` may hang past
+      // the edge (禁則), so they do not count when deciding whether the word fits.
       let end = i;
       let width = 0;
+      let hanging = 0;
       while (end < text.length && isWordChar(text.charCodeAt(end))) {
-        width += codePointUnits(text.charCodeAt(end));
+        const units = codePointUnits(text.charCodeAt(end));
+        width += units;
+        hanging = NO_LINE_START.has(text[end] ?? '') ? hanging + units : 0;
         end += 1;
       }
-      if (used > 0 && used + width > cap && width <= cap) {
+      const needed = width - hanging;
+      // A word that opens with a 禁則 mark (`,5`) stays where it is: the mark may not start a line.
+      if (used > 0 && used + needed > cap && needed <= cap && !NO_LINE_START.has(String.fromCodePoint(cp))) {
         starts.push(i);
         used = 0;
       }
-      if (width <= cap - used) {
+      if (needed <= cap - used) {
         used += width;
         i = end;
         continue;
       }
-      // Longer than a line: break it character by character below.
+      // Longer than a line: break it character by character below, to its end.
+      breakingWordUntil = end;
     }
     const w = codePointUnits(cp);
     if (used + w > cap && used > 0) {
