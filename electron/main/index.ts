@@ -14,6 +14,7 @@ import { createPrintHandlers } from './handlers/print';
 import { sendEvent } from './ipc/events';
 import { registerHandlers, type Handlers } from './ipc/register';
 import { openPrintWindow } from './print-window';
+import { createRendererRecovery } from './renderer-recovery';
 import { APP_SCHEME_PRIVILEGES, CLOSE_FLUSH_TIMEOUT_MS, mainWindowOptions } from './window-options';
 import { runImport } from '../services/excel/import-runner';
 import { unpackedAsarPath } from '../services/files';
@@ -79,6 +80,14 @@ function createWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  // A crashed or hung page: a Japanese message and a reload from IndexedDB, never a blank window.
+  const recovery = createRendererRecovery({
+    dialogs: dialogsFor(() => window),
+    reload: () => window.webContents.reload(),
+    quit: () => app.quit(),
+  });
+  window.webContents.on('render-process-gone', (_event, details) => void recovery.onGone(details.reason));
+  window.on('unresponsive', () => void recovery.onUnresponsive());
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }

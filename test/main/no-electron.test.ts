@@ -17,6 +17,7 @@ const ELECTRON_FREE = [
   'electron/main/app-protocol.ts',
   'electron/main/close-guard.ts',
   'electron/main/window-options.ts',
+  'electron/main/renderer-recovery.ts',
 ];
 
 describe('main without Electron', () => {
