@@ -3,21 +3,25 @@ import { memo, useId, useRef, useState } from 'react';
 import { formatAmount, parseAmount } from '../../../../shared/domain/money';
 import { enterMovesOn } from './ime';
 
-export interface AmountInputProps {
+export interface AmountInputProps<P extends string> {
   /** Accessible label: the form's own field name (予算額, 前年度予算額, 主な事業1の金額 …). */
   label: string;
   /** Shown instead of the label text when the visible label sits elsewhere (e.g. a table header). */
   hideLabel?: boolean;
   value: number | null;
-  /** Called with the parsed value and the field's path; keep it stable (useCallback) so unchanged fields skip rendering. */
-  onCommit: (value: number | null, fieldPath: string) => void;
+  /**
+   * Called with the field's path and the parsed value; keep it stable (useCallback) so unchanged fields skip rendering.
+   * Typed by the path: a commit whose path type holds no amount (e.g. the editor's commit at `name`) does not compile.
+   */
+  onCommit: (fieldPath: P, value: number | null) => void;
   signed?: boolean;
   readOnly?: boolean;
-  fieldPath: string;
+  /** Shown as `data-field-path`: how the checks panel and the tests find the field. */
+  fieldPath: P;
   className?: string;
 }
 
-export const AmountInput = memo(function AmountInput({ label, hideLabel, value, onCommit, signed, readOnly, fieldPath, className }: AmountInputProps) {
+function AmountField<P extends string>({ label, hideLabel, value, onCommit, signed, readOnly, fieldPath, className }: AmountInputProps<P>) {
   const id = useId();
   const messageId = `${id}-message`;
   const [text, setText] = useState(() => formatAmount(value));
@@ -43,7 +47,7 @@ export const AmountInput = memo(function AmountInput({ label, hideLabel, value, 
     setError(null);
     if (parsed.value !== value) {
       setShownValue(parsed.value);
-      onCommit(parsed.value, fieldPath);
+      onCommit(fieldPath, parsed.value);
     }
   };
 
@@ -94,4 +98,7 @@ export const AmountInput = memo(function AmountInput({ label, hideLabel, value, 
       )}
     </span>
   );
-});
+}
+
+/** Memoised; `memo` drops the type parameter, the cast puts it back. */
+export const AmountInput = memo(AmountField) as typeof AmountField;

@@ -2,23 +2,27 @@
 import { memo, useId, useRef, useState, type ChangeEvent } from 'react';
 import { enterMovesOn } from './ime';
 
-interface CommonProps {
+interface CommonProps<P extends string> {
   label: string;
   hideLabel?: boolean;
   value: string;
   /**
-   * Called with the text and the field's path; keep it stable (useCallback) so unchanged fields skip rendering.
-   * Return false to refuse the text (it stays on screen with a message; the store keeps the last valid value).
+   * Called with the field's path and the text; keep it stable (useCallback) so unchanged fields skip rendering.
+   * Typed by the path: a commit whose path type holds no text (e.g. the editor's commit at `amount`) does not compile.
    */
-  onCommit: (value: string, fieldPath: string) => void | boolean;
+  onCommit: (fieldPath: P, value: string) => void;
   readOnly?: boolean;
-  fieldPath: string;
+  /** Shown as `data-field-path`: how the checks panel and the tests find the field. */
+  fieldPath: P;
   className?: string;
   list?: string;
   placeholder?: string;
 }
 
-/** Keeps the typed text locally while composing; commits on input when not composing and at composition end. */
+/**
+ * Keeps the typed text locally while composing; commits on input when not composing and at composition end.
+ * `onCommit` returns false to refuse the text (it stays on screen with a message; the store keeps the last valid value).
+ */
 function useCommittedText(value: string, onCommit: (value: string) => void | boolean) {
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
@@ -46,9 +50,9 @@ function useCommittedText(value: string, onCommit: (value: string) => void | boo
   };
 }
 
-export const TextInput = memo(function TextInput(props: CommonProps) {
+function TextField<P extends string>(props: CommonProps<P>) {
   const id = useId();
-  const bind = useCommittedText(props.value, (text) => props.onCommit(text, props.fieldPath));
+  const bind = useCommittedText(props.value, (text) => props.onCommit(props.fieldPath, text));
   return (
     <span className={`field text-field ${props.className ?? ''}`}>
       <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : 'field-label'}>
@@ -67,11 +71,11 @@ export const TextInput = memo(function TextInput(props: CommonProps) {
       />
     </span>
   );
-});
+}
 
-export const TextArea = memo(function TextArea(props: CommonProps & { rows?: number }) {
+function TextAreaField<P extends string>(props: CommonProps<P> & { rows?: number }) {
   const id = useId();
-  const bind = useCommittedText(props.value, (text) => props.onCommit(text, props.fieldPath));
+  const bind = useCommittedText(props.value, (text) => props.onCommit(props.fieldPath, text));
   return (
     <span className={`field textarea-field ${props.className ?? ''}`}>
       <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : 'field-label'}>
@@ -80,12 +84,16 @@ export const TextArea = memo(function TextArea(props: CommonProps & { rows?: num
       <textarea id={id} rows={props.rows ?? 3} data-field-path={props.fieldPath} readOnly={props.readOnly} {...bind} />
     </span>
   );
-});
+}
+
+type NumberProps<P extends string> = Omit<CommonProps<P>, 'value' | 'onCommit'> & {
+  value: number | null;
+  onCommit: (fieldPath: P, value: number | null) => void;
+  max: number;
+};
 
 /** A small whole number (款/項/目 numbers, 予算書P.): blank is null. Invalid input keeps the last valid value. */
-export const NumberInput = memo(function NumberInput(
-  props: Omit<CommonProps, 'value' | 'onCommit'> & { value: number | null; onCommit: (v: number | null, fieldPath: string) => void; max: number },
-) {
+function NumberField<P extends string>(props: NumberProps<P>) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const { value: _v, onCommit: _c, ...rest } = props;
@@ -93,7 +101,7 @@ export const NumberInput = memo(function NumberInput(
     const s = text.normalize('NFKC').trim();
     if (s === '') {
       setError(null);
-      props.onCommit(null, props.fieldPath);
+      props.onCommit(props.fieldPath, null);
       return;
     }
     if (!/^[0-9]+$/.test(s) || Number(s) < 1 || Number(s) > props.max) {
@@ -101,7 +109,7 @@ export const NumberInput = memo(function NumberInput(
       return false;
     }
     setError(null);
-    if (Number(s) !== props.value) props.onCommit(Number(s), props.fieldPath);
+    if (Number(s) !== props.value) props.onCommit(props.fieldPath, Number(s));
   });
   return (
     <span className={`field number-field ${rest.className ?? ''}`} data-invalid={error ? 'true' : undefined}>
@@ -127,4 +135,9 @@ export const NumberInput = memo(function NumberInput(
       )}
     </span>
   );
-});
+}
+
+// Memoised; `memo` drops the type parameter, the casts put it back.
+export const TextInput = memo(TextField) as typeof TextField;
+export const TextArea = memo(TextAreaField) as typeof TextAreaField;
+export const NumberInput = memo(NumberField) as typeof NumberField;

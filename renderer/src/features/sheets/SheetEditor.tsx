@@ -8,7 +8,7 @@ import {
 import { statusLabels } from '../../../../shared/domain/labels';
 import { formatAmount } from '../../../../shared/domain/money';
 import { formatYearOverYear } from '../../../../shared/domain/ratio';
-import { parsePath, setPath } from '../../../../shared/domain/path';
+import { rowIndexOf, setSheetField, type SheetFieldPath, type ValueAt } from '../../../../shared/domain/path';
 import type { FundingLine, Item, Sheet, SheetStatus } from '../../../../shared/domain/schema';
 import { sheetFigures } from '../../../../shared/domain/sheet';
 import { fiscalYearLabel } from '../../../../shared/domain/wareki';
@@ -19,8 +19,16 @@ import { NumberInput, TextArea, TextInput } from '../fields/TextInput';
 
 /** Applies an edit to the open sheet; `key` names the field so typing in it is one undo step. Stable per sheet. */
 type Update = (key: string, edit: (sheet: Sheet) => Sheet) => void;
-/** Sets the value at a field path. Stable per sheet, so memoised fields re-render only when their value changes. */
-type Commit = (value: unknown, fieldPath: string) => void;
+/**
+ * Sets the value at a field path; a path the sheet lacks or a value of the wrong type does not compile. Stable per
+ * sheet, so memoised fields re-render only when their value changes.
+ */
+export type Commit = <P extends SheetFieldPath>(fieldPath: P, value: ValueAt<P>) => void;
+type Level = 'kan' | 'kou' | 'moku';
+/** Commits a 款/項/目 name (and fills its number). */
+type CommitClassName = (fieldPath: `classification.${Level}.name`, value: string) => void;
+/** Commits a 特定財源 source (and fills its 款). */
+type CommitSource = (fieldPath: `specificFunding[${number}].source`, value: string) => void;
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
   const copy = [...list];
@@ -108,8 +116,15 @@ const PickLists = memo(function PickLists({ kanNo, kouNo }: { kanNo: number | nu
   );
 });
 
+/** Which level a 款/項/目 name path edits: a lookup, so the compiler checks all three paths. */
+const LEVEL_OF_NAME_PATH: Record<`classification.${Level}.name`, Level> = {
+  'classification.kan.name': 'kan',
+  'classification.kou.name': 'kou',
+  'classification.moku.name': 'moku',
+};
+
 /** The number that goes with a picked name, from the default tables (null when the name is not in them). */
-function numberFor(level: 'kan' | 'kou' | 'moku', name: string, sheet: Sheet): number | null {
+function numberFor(level: Level, name: string, sheet: Sheet): number | null {
   const kan = DEFAULT_EXPENDITURE_CLASSIFICATION.find((k) => (level === 'kan' ? k.name === name : k.no === sheet.classification.kan.no));
   if (level === 'kan') return kan?.no ?? null;
   const kou = kan?.kou.find((k) => (level === 'kou' ? k.name === name : k.no === sheet.classification.kou.no));
@@ -117,7 +132,7 @@ function numberFor(level: 'kan' | 'kou' | 'moku', name: string, sheet: Sheet): n
   return kou?.moku.find((m) => m.name === name)?.no ?? null;
 }
 
-const ClassificationField = memo(function ClassificationField({ level, unit, value, commit, commitName, readOnly }: { level: 'kan' | 'kou' | 'moku'; unit: string; value: { no: number | null; name: string }; commit: Commit; commitName: Commit; readOnly: boolean }) {
+const ClassificationField = memo(function ClassificationField({ level, unit, value, commit, commitName, readOnly }: { level: Level; unit: string; value: { no: number | null; name: string }; commit: Commit; commitName: CommitClassName; readOnly: boolean }) {
   const list = level === 'kan' ? KAN_LIST_ID : level === 'kou' ? KOU_LIST_ID : MOKU_LIST_ID;
   return (
     <span className="classification-part">
@@ -150,7 +165,7 @@ function RowButtons({ what, index, last, actions }: { what: string; index: numbe
   );
 }
 
-const FundingRow = memo(function FundingRow({ line, index, last, readOnly, commit, commitSource, actions }: { line: FundingLine; index: number; last: boolean; readOnly: boolean; commit: Commit; commitSource: Commit; actions: RowActions }) {
+const FundingRow = memo(function FundingRow({ line, index, last, readOnly, commit, commitSource, actions }: { line: FundingLine; index: number; last: boolean; readOnly: boolean; commit: Commit; commitSource: CommitSource; actions: RowActions }) {
   const n = index + 1;
   return (
     <li className="funding-line">
@@ -176,14 +191,15 @@ function useRowActions(update: Update, key: 'specificFunding' | 'items'): RowAct
 function FundingLines({ lines, update, commit, readOnly, problems }: { lines: readonly FundingLine[]; update: Update; commit: Commit; readOnly: boolean; problems: readonly SheetProblem[] }) {
   const actions = useRowActions(update, 'specificFunding');
   // Picking a known category fills its 歳入の款 when none is typed yet.
-  const commitSource = useCallback<Commit>(
-    (value, fieldPath) => {
-      const index = parsePath(fieldPath)[1] as number;
+  const commitSource = useCallback<CommitSource>(
+    (fieldPath, value) => {
+      const index = rowIndexOf(fieldPath);
       update(fieldPath, (s) => {
         const line = s.specificFunding[index];
         if (!line) return s;
         const known = DEFAULT_REVENUE_CATEGORIES.find((c) => c.name === value);
-        return setPath(s, `specificFunding[${index}]`, { ...line, source: String(value), revenueKan: line.revenueKan ?? known?.kan ?? null });
+        const filled = { ...line, source: value, revenueKan: line.revenueKan ?? known?.kan ?? null };
+        return { ...s, specificFunding: s.specificFunding.map((l, k) => (k === index ? filled : l)) };
       });
     },
     [update],
@@ -250,14 +266,16 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
   const sheet = useSheets((s) => s.sheets[sheetId]);
   const figures = useMemo(() => (sheet ? sheetFigures(sheet) : null), [sheet]);
   const update = useCallback<Update>((key, edit) => void store.getState().updateSheet(sheetId, edit, key), [store, sheetId]);
-  const commit = useCallback<Commit>((value, fieldPath) => update(fieldPath, (s) => setPath(s, fieldPath, value)), [update]);
+  // The path is the undo key: typing in one field within a second is one undo step.
+  const commit = useCallback<Commit>((fieldPath, value) => update(fieldPath, (s) => setSheetField(s, fieldPath, value)), [update]);
   // Picking a 款/項/目 name from the list fills its number when none is typed yet.
-  const commitClassName = useCallback<Commit>(
-    (value, fieldPath) => {
-      const level = parsePath(fieldPath)[1] as 'kan' | 'kou' | 'moku';
+  const commitClassName = useCallback<CommitClassName>(
+    (fieldPath, value) => {
+      const level = LEVEL_OF_NAME_PATH[fieldPath];
       update(fieldPath, (s) => {
         const current = s.classification[level];
-        return setPath(s, `classification.${level}`, { no: current.no ?? numberFor(level, String(value), s), name: String(value) });
+        const named = { no: current.no ?? numberFor(level, value, s), name: value };
+        return { ...s, classification: { ...s.classification, [level]: named } };
       });
     },
     [update],
@@ -274,7 +292,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
   const id = (name: string) => `sheet-${sheet.id}-${name}`;
 
   return (
-    <article className={`sheet-editor${readOnly ? ' read-only' : ''}`} aria-label={`事務事業シート ${sheet.name}`} data-field-scope>
+    <article className={`sheet-editor${readOnly ? ' read-only' : ''}`} aria-label={`事務事業シート ${sheet.name}`} data-field-scope data-sheet-editor={sheet.id}>
       <PickLists kanNo={sheet.classification.kan.no} kouNo={sheet.classification.kou.no} />
       <header className="sheet-header">
         <span className="account">

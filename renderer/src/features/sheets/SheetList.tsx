@@ -6,6 +6,7 @@ import type { SheetStatus } from '../../../../shared/domain/schema';
 import { sheetChange } from '../../../../shared/domain/sheet';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
+import { findField } from './focus-field';
 import { buildRows, emptyFilter, sectionsOf, type ListFilter, type ListRow } from './list-rows';
 import { useSummaryValue } from '../../hooks/useSummaryValue';
 
@@ -108,11 +109,9 @@ export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef
       case 'End':
         go(sheetRows.length - 1);
         break;
-      case 'Enter': {
-        const field = document.querySelector<HTMLElement>('.sheet-editor [data-field-path="name"]');
-        field?.focus();
+      case 'Enter':
+        findField('name')?.focus();
         break;
-      }
       default:
         return;
     }

@@ -1,0 +1,34 @@
+// The toolbar's 年度 and 局 selects: every year and bureau held; choosing one opens that scope's first sheet.
+import { fiscalYearLabel } from '../../../shared/domain/wareki';
+import { useSheets } from '../store/context';
+import { selectScopes } from '../store/selectors';
+import { useScope } from './useScope';
+
+export function ScopeSwitcher() {
+  const scopes = useSheets(selectScopes);
+  const { fiscalYear, bureau, switchScope } = useScope();
+  return (
+    <>
+      <label>
+        年度
+        <select value={fiscalYear} onChange={(e) => switchScope(Number(e.target.value), bureau)}>
+          {scopes.fiscalYears.map((y) => (
+            <option key={y} value={y}>
+              {fiscalYearLabel(y)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        局
+        <select value={bureau} onChange={(e) => switchScope(fiscalYear, e.target.value)}>
+          {scopes.bureaus.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}

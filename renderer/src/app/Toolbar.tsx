@@ -1,0 +1,87 @@
+// The toolbar: 年度/局, the sheet actions, undo/redo, 削除済み and the file commands, Excel出力 and printing, the save state.
+import { useSheets } from '../store/context';
+import type { FileCommands } from './commands/useFileCommands';
+import type { SheetCommands } from './commands/useSheetCommands';
+import { SaveIndicator } from './SaveIndicator';
+import { ScopeSwitcher } from './ScopeSwitcher';
+
+export interface ToolbarProps {
+  /** The sheet the editor shows (its id from the route), and whether it exists. */
+  currentId: string | null;
+  currentExists: boolean;
+  sheets: SheetCommands;
+  files: FileCommands;
+  trashShown: boolean;
+  onToggleTrash: () => void;
+  onPreview: (kind: 'sheet' | 'bureau') => void;
+}
+
+export function Toolbar({ currentId, currentExists, sheets, files, trashShown, onToggleTrash, onPreview }: ToolbarProps) {
+  // Primitives only: typing in the open sheet must not re-render the toolbar (past.length changes once, at the first edit).
+  const currentFinal = useSheets((s) => (currentId ? s.sheets[currentId]?.status === 'final' : false));
+  const canUndo = useSheets((s) => (currentId ? (s.history[currentId]?.past.length ?? 0) > 0 : false)) && !currentFinal;
+  const canRedo = useSheets((s) => (currentId ? (s.history[currentId]?.future.length ?? 0) > 0 : false)) && !currentFinal;
+  const deletedCount = useSheets((s) => Object.keys(s.deleted).length);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="操作">
+      <h1 className="app-title">予算デスク</h1>
+      <ScopeSwitcher />
+      <span className="toolbar-group">
+        <button type="button" onClick={sheets.create}>
+          新規
+        </button>
+        <button type="button" onClick={sheets.duplicate} disabled={!currentExists}>
+          複製
+        </button>
+        <button type="button" onClick={sheets.remove} disabled={!currentExists}>
+          削除
+        </button>
+      </span>
+      <span className="toolbar-group">
+        <button type="button" onClick={sheets.undo} disabled={!canUndo} title="Ctrl+Z">
+          元に戻す
+        </button>
+        <button type="button" onClick={sheets.redo} disabled={!canRedo} title="Ctrl+Y / Ctrl+Shift+Z">
+          やり直し
+        </button>
+      </span>
+      <span className="toolbar-group">
+        <button type="button" onClick={onToggleTrash} aria-pressed={trashShown}>
+          削除済み（{deletedCount}）
+        </button>
+        <button type="button" onClick={() => void files.open('exchange')}>
+          開く
+        </button>
+        <button type="button" onClick={() => void files.open('excel')}>
+          Excel読込
+        </button>
+        <button type="button" onClick={() => void files.exportExchange()}>
+          書き出し
+        </button>
+        <button type="button" onClick={() => void files.saveNow()} title="Ctrl+S">
+          保存
+        </button>
+      </span>
+      <span className="toolbar-group">
+        <button type="button" onClick={() => void files.exportExcel()} disabled={files.excelProgress !== null}>
+          Excel出力
+        </button>
+        {files.excelProgress !== null && (
+          <span className="excel-progress" role="status">
+            {files.excelProgress}
+            <button type="button" onClick={files.cancelExcelExport}>
+              中止
+            </button>
+          </span>
+        )}
+        <button type="button" onClick={() => onPreview('sheet')} disabled={!currentExists} title="Ctrl+P">
+          印刷/PDF
+        </button>
+        <button type="button" onClick={() => onPreview('bureau')}>
+          局全体を印刷
+        </button>
+      </span>
+      <SaveIndicator />
+    </header>
+  );
+}
