@@ -152,7 +152,7 @@ export const browserDesktop = {
   // The browser prints the page itself: the in-app preview is on screen and the print CSS keeps only its pages.
   async printSheets(): Promise<PrintResult> {
     window.print();
-    return { status: 'printed', pages: document.querySelectorAll('.print-preview .print-page').length };
+    return { status: 'printed', pages: document.querySelectorAll('[data-print-preview] [data-print-page]').length };
   },
 
   async savePdf(): Promise<PdfResult> {

@@ -72,7 +72,7 @@ export default async function benchEditor(): Promise<void> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    const listed = await page.locator('.list-count').textContent();
+    const listed = await page.locator('[data-list-count]').textContent();
 
     // Keystrokes in 予算額: each one changes 増減; measure from the key event to the frame after 増減 changed.
     const amount = page.getByLabel('予算額', { exact: true });

@@ -28,6 +28,7 @@ export function PrintPreview({ sheets, positions, total, title, onClose, onPrint
   return (
     <div
       className="print-preview"
+      data-print-preview
       role="dialog"
       aria-modal="true"
       aria-label={`印刷プレビュー ${title}`}

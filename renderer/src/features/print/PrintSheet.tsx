@@ -65,7 +65,7 @@ export const PrintSheet = memo(function PrintSheet({ sheet, position, total, onF
   const cutLabels = texts.filter((t) => fit.cuts[t.path] !== undefined).map((t) => t.label);
 
   return (
-    <section className="print-page" aria-label={`印刷 ${sheet.name}`} data-sheet-id={sheet.id} data-fitted={fit.done ? 'true' : 'false'}>
+    <section className="print-page" data-print-page aria-label={`印刷 ${sheet.name}`} data-sheet-id={sheet.id} data-fitted={fit.done ? 'true' : 'false'}>
       <div className="print-body" ref={body} style={{ fontSize: `${fontPt}pt` }}>
         <div className="print-head">
           <span>({sheet.account})</span>

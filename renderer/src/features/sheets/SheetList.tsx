@@ -191,7 +191,7 @@ export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef
         </div>
         {rows.length === 0 && <p className="list-empty">{sheets.length === 0 ? 'この年度・局の事務事業シートはありません。「新規」で作成できます。' : '条件に合うシートはありません。'}</p>}
       </div>
-      <p className="list-count" aria-live="polite">
+      <p className="list-count" data-list-count aria-live="polite">
         {sheetRows.length} / {sheets.length} 件
       </p>
     </nav>
