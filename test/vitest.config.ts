@@ -10,5 +10,7 @@ export default defineConfig({
     // Builds the renderer and serves it for the browser tests in test/e2e.
     globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 20_000,
+    // expect.poll waits for what a user would see; its 1 s default is too short on a loaded 2-core machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
