@@ -65,7 +65,7 @@ describe('autosave to IndexedDB', () => {
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount');
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, specificFunding: [...sh.specificFunding, { source: '県支出金', revenueKan: 16, amount: 5 }] }));
     s().undo(JOHOKA);
-    const fresh = s().createSheet();
+    const fresh = s().createSheet()!;
     s().deleteSheet('5a1e0000-0000-4000-8000-000000000001');
     s().selectScope(2015, '政策局');
     expect(await autosave.flush()).toBe(true);

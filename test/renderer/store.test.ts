@@ -71,7 +71,7 @@ describe('sheets store', () => {
 
   it('new, duplicate (placed after the original), delete, restore, empty trash', () => {
     const { s } = setup();
-    const fresh = s().createSheet();
+    const fresh = s().createSheet()!;
     expect(s().sheets[fresh]!.org.bureau).toBe('政策局');
     expect(sheetProblems(s().sheets[fresh]!).map((p) => p.fieldPath)).toContain('amount');
     const copy = s().duplicateSheet(JOHOKA)!;

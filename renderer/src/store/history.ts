@@ -16,6 +16,11 @@ export interface SheetHistory {
 
 export const emptyHistory: SheetHistory = { past: [], future: [], lastKey: null, lastAt: 0 };
 
+/** The history slice: one undo stack per sheet, so undoing in one sheet never touches another. */
+export interface HistoryState {
+  history: Readonly<Record<string, SheetHistory>>;
+}
+
 /** Records `before` as an undo step, unless this edit continues the previous one (same key, soon after). */
 export function record(history: SheetHistory, before: Sheet, key: string | null, now: number): SheetHistory {
   const continues = key !== null && key === history.lastKey && now - history.lastAt < COALESCE_MS && history.future.length === 0;

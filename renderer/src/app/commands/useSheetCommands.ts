@@ -31,7 +31,10 @@ export function useSheetCommands({ currentId, open, openAt, confirm, notify }: D
   const undo = useCallback(() => void (currentId && store.getState().undo(currentId)), [currentId, store]);
   const redo = useCallback(() => void (currentId && store.getState().redo(currentId)), [currentId, store]);
 
-  const create = () => openAt(store.getState().createSheet(), 'name');
+  const create = () => {
+    const id = store.getState().createSheet();
+    if (id) openAt(id, 'name');
+  };
 
   const duplicate = () => {
     if (!currentId) return;

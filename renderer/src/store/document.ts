@@ -1,0 +1,115 @@
+// The document slice: what the user drafts and the app stores (sheets, their order, the trash, policies), and the
+// pure edits of it. Nothing here knows about React, IndexedDB or undo.
+import type { ExchangeFile, Policy, Sheet } from '../../../shared/domain/schema';
+
+export interface DeletedSheet {
+  sheet: Sheet;
+  deletedAt: string;
+}
+
+export interface DocumentState {
+  municipality: string;
+  sheets: Readonly<Record<string, Sheet>>;
+  /** Stable sort key of each sheet (live or deleted), fixed when it is created so a write touches one record. */
+  positions: Readonly<Record<string, number>>;
+  deleted: Readonly<Record<string, DeletedSheet>>;
+  policies: readonly Policy[];
+}
+
+/** What is stored and loaded: the document and the 年度 and 局 the user was working on. */
+export interface SheetsData extends DocumentState {
+  fiscalYear: number;
+  bureau: string;
+}
+
+export const emptyData: SheetsData = {
+  municipality: '',
+  fiscalYear: 2015,
+  bureau: '',
+  sheets: {},
+  positions: {},
+  deleted: {},
+  policies: [],
+};
+
+export function nextPosition(positions: Readonly<Record<string, number>>): number {
+  let max = 0;
+  for (const p of Object.values(positions)) if (p > max) max = p;
+  return max + 1;
+}
+
+/** A document from an exchange file, sheets in the file's order; the scope is the file's year and first 局. */
+export function dataFromFile(file: ExchangeFile, scope?: { fiscalYear: number; bureau: string }): SheetsData {
+  const sheets: Record<string, Sheet> = {};
+  const positions: Record<string, number> = {};
+  file.sheets.forEach((sheet, i) => {
+    sheets[sheet.id] = sheet;
+    positions[sheet.id] = i + 1;
+  });
+  return {
+    municipality: file.municipality,
+    fiscalYear: scope?.fiscalYear ?? file.fiscalYear,
+    bureau: scope?.bureau ?? file.sheets[0]?.org.bureau ?? file.policies[0]?.bureau ?? '',
+    sheets,
+    positions,
+    deleted: {},
+    policies: file.policies,
+  };
+}
+
+/** A change to the document: the parts that change, and whether a sheet joined, left or moved to another 年度/局. */
+export interface DocumentChange {
+  sheets?: Readonly<Record<string, Sheet>>;
+  positions?: Readonly<Record<string, number>>;
+  deleted?: Readonly<Record<string, DeletedSheet>>;
+  policies?: readonly Policy[];
+  municipality?: string;
+  membershipChanged: boolean;
+}
+
+/** Replaces one live sheet. */
+export function putSheet(doc: DocumentState, sheet: Sheet): DocumentChange {
+  const before = doc.sheets[sheet.id];
+  const moved = !before || before.fiscalYear !== sheet.fiscalYear || before.org.bureau !== sheet.org.bureau;
+  return { sheets: { ...doc.sheets, [sheet.id]: sheet }, membershipChanged: moved };
+}
+
+/** Adds a sheet at a position (a new sheet at the end, a copy just after its original). */
+export function addSheet(doc: DocumentState, sheet: Sheet, position: number): DocumentChange {
+  return {
+    sheets: { ...doc.sheets, [sheet.id]: sheet },
+    positions: { ...doc.positions, [sheet.id]: position },
+    membershipChanged: true,
+  };
+}
+
+/** The position halfway between a sheet and the next one in the list: a copy lands just after its original. */
+export function positionAfter(positions: Readonly<Record<string, number>>, id: string): number {
+  const mine = positions[id] ?? nextPosition(positions);
+  const after = Object.values(positions).filter((p) => p > mine);
+  const next = after.length > 0 ? Math.min(...after) : mine + 2;
+  return (mine + next) / 2;
+}
+
+/** Moves a live sheet to the trash (削除済み), keeping its position for a restore. */
+export function trashSheet(doc: DocumentState, id: string, deletedAt: string): DocumentChange | null {
+  const sheet = doc.sheets[id];
+  if (!sheet) return null;
+  const { [id]: _gone, ...sheets } = doc.sheets;
+  return { sheets, deleted: { ...doc.deleted, [id]: { sheet, deletedAt } }, membershipChanged: true };
+}
+
+/** Brings a sheet back from the trash. */
+export function restoreSheet(doc: DocumentState, id: string): DocumentChange | null {
+  const entry = doc.deleted[id];
+  if (!entry) return null;
+  const { [id]: _restored, ...deleted } = doc.deleted;
+  return { deleted, sheets: { ...doc.sheets, [id]: entry.sheet }, membershipChanged: true };
+}
+
+/** Deletes the trash for good, with the positions of its sheets. */
+export function emptyTrash(doc: DocumentState): DocumentChange {
+  const positions = { ...doc.positions };
+  for (const id of Object.keys(doc.deleted)) delete positions[id];
+  return { deleted: {}, positions, membershipChanged: true };
+}

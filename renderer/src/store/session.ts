@@ -1,0 +1,19 @@
+// The session slice: where the user is (年度 and 局), whether the document has loaded, and whether this window may edit.
+
+export interface SessionState {
+  phase: 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  /** The 年度 and 局 the user is working on; the list shows their sheets. Stored, so a restart comes back here. */
+  fiscalYear: number;
+  bureau: string;
+  /**
+   * Why this window may not edit (another window holds the data), in Japanese; null when it may. Every change of
+   * the document is refused while it is set.
+   */
+  readOnly: string | null;
+  /**
+   * Bumped when sheets are added or removed or a sheet moves to another 年度/局: selectors that group sheets by
+   * scope recompute only then, not on every keystroke.
+   */
+  membershipVersion: number;
+}
