@@ -1,8 +1,10 @@
-// Renderer entry: start the services (IndexedDB, autosave), then mount the app.
+// Renderer entry: start the services (IndexedDB, autosave), install the failure net, then mount the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createServices } from './app/bootstrap';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { installGlobalFailureHandler } from './app/global-failures';
 import { ServicesProvider } from './store/context';
 import './app/app.css';
 import './features/print/print.css';
@@ -11,10 +13,15 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
 const services = createServices();
+// Before the first render and the first IndexedDB call, so no failure of either goes unseen.
+installGlobalFailureHandler(services);
 createRoot(container).render(
   <StrictMode>
     <ServicesProvider services={services}>
-      <App />
+      {/* Last resort: the panes have their own boundaries; this one catches the toolbar, dialogs and the shell. */}
+      <ErrorBoundary pane="app" services={services}>
+        <App />
+      </ErrorBoundary>
     </ServicesProvider>
   </StrictMode>,
 );

@@ -10,6 +10,7 @@ import { useSheets } from '../store/context';
 import { useFileCommands } from './commands/useFileCommands';
 import { useSheetCommands } from './commands/useSheetCommands';
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
+import { PaneBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
 import { Toolbar } from './Toolbar';
 import { TrashPanel } from './TrashPanel';
@@ -46,7 +47,13 @@ export function App() {
 
   if (phase === 'loading') return <p className="app-loading">読み込み中…</p>;
   if (phase === 'failed') return <p className="app-failed" role="alert">{loadError}</p>;
-  if (route.kind === 'print-sheet' || route.kind === 'print-bureau') return <PrintRoute route={route} />;
+  if (route.kind === 'print-sheet' || route.kind === 'print-bureau') {
+    return (
+      <PaneBoundary pane="print-route">
+        <PrintRoute route={route} />
+      </PaneBoundary>
+    );
+  }
 
   return (
     <div className="app">
@@ -61,21 +68,32 @@ export function App() {
       />
       <Notices notice={notice} onDismiss={dismiss} />
       <div className="workspace">
-        <SheetList selectedId={currentId} onOpen={open} searchRef={searchRef} />
+        {/* One boundary per pane: a pane that fails shows why in its place, and the others keep working. */}
+        <PaneBoundary pane="sheet-list">
+          <SheetList selectedId={currentId} onOpen={open} searchRef={searchRef} />
+        </PaneBoundary>
         <main className="editor-pane">
-          {showTrash && <TrashPanel onClose={() => setShowTrash(false)} onRestore={sheets.restore} onEmpty={sheets.emptyTrash} />}
-          {currentId ? (
-            <SheetEditor key={currentId} sheetId={currentId} />
-          ) : (
-            <p className="editor-empty">左の一覧から事務事業シートを選ぶか、「新規」で作成してください。</p>
-          )}
+          <PaneBoundary pane="editor" resetKey={currentId}>
+            {showTrash && <TrashPanel onClose={() => setShowTrash(false)} onRestore={sheets.restore} onEmpty={sheets.emptyTrash} />}
+            {currentId ? (
+              <SheetEditor key={currentId} sheetId={currentId} />
+            ) : (
+              <p className="editor-empty">左の一覧から事務事業シートを選ぶか、「新規」で作成してください。</p>
+            )}
+          </PaneBoundary>
         </main>
         <aside className="side-pane">
-          <ProblemsPanel onJump={openAt} />
-          <BureauTotals />
+          <PaneBoundary pane="side">
+            <ProblemsPanel onJump={openAt} />
+            <BureauTotals />
+          </PaneBoundary>
         </aside>
       </div>
-      {preview && <PreviewForScope kind={preview} currentId={currentId} onClose={() => setPreview(null)} onNotice={notify} />}
+      {preview && (
+        <PaneBoundary pane="print" onClose={() => setPreview(null)}>
+          <PreviewForScope kind={preview} currentId={currentId} onClose={() => setPreview(null)} onNotice={notify} />
+        </PaneBoundary>
+      )}
       <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />
     </div>
   );
