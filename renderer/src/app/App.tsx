@@ -12,6 +12,7 @@ import { useSheetCommands } from './commands/useSheetCommands';
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
 import { PaneBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
+import { ReadOnlyBanner, SetAsideNotice } from './SessionBanners';
 import { Toolbar } from './Toolbar';
 import { TrashPanel } from './TrashPanel';
 import { useHashRoute } from './useHashRoute';
@@ -66,6 +67,8 @@ export function App() {
         onToggleTrash={() => setShowTrash((v) => !v)}
         onPreview={setPreview}
       />
+      <ReadOnlyBanner />
+      <SetAsideNotice />
       <Notices notice={notice} onDismiss={dismiss} />
       <div className="workspace">
         {/* One boundary per pane: a pane that fails shows why in its place, and the others keep working. */}

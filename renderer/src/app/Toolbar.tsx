@@ -22,26 +22,28 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
   const canUndo = useSheets((s) => (currentId ? (s.history[currentId]?.past.length ?? 0) > 0 : false)) && !currentFinal;
   const canRedo = useSheets((s) => (currentId ? (s.history[currentId]?.future.length ?? 0) > 0 : false)) && !currentFinal;
   const deletedCount = useSheets((s) => Object.keys(s.deleted).length);
+  // Another window edits the data: nothing here may change it.
+  const windowReadOnly = useSheets((s) => s.readOnly !== null);
   return (
     <header className="toolbar" role="toolbar" aria-label="操作">
       <h1 className="app-title">予算デスク</h1>
       <ScopeSwitcher />
       <span className="toolbar-group">
-        <button type="button" onClick={sheets.create}>
+        <button type="button" onClick={sheets.create} disabled={windowReadOnly}>
           新規
         </button>
-        <button type="button" onClick={sheets.duplicate} disabled={!currentExists}>
+        <button type="button" onClick={sheets.duplicate} disabled={!currentExists || windowReadOnly}>
           複製
         </button>
-        <button type="button" onClick={sheets.remove} disabled={!currentExists}>
+        <button type="button" onClick={sheets.remove} disabled={!currentExists || windowReadOnly}>
           削除
         </button>
       </span>
       <span className="toolbar-group">
-        <button type="button" onClick={sheets.undo} disabled={!canUndo} title="Ctrl+Z">
+        <button type="button" onClick={sheets.undo} disabled={!canUndo || windowReadOnly} title="Ctrl+Z">
           元に戻す
         </button>
-        <button type="button" onClick={sheets.redo} disabled={!canRedo} title="Ctrl+Y / Ctrl+Shift+Z">
+        <button type="button" onClick={sheets.redo} disabled={!canRedo || windowReadOnly} title="Ctrl+Y / Ctrl+Shift+Z">
           やり直し
         </button>
       </span>
@@ -49,10 +51,10 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
         <button type="button" onClick={onToggleTrash} aria-pressed={trashShown}>
           削除済み（{deletedCount}）
         </button>
-        <button type="button" onClick={() => void files.open('exchange')}>
+        <button type="button" onClick={() => void files.open('exchange')} disabled={windowReadOnly}>
           開く
         </button>
-        <button type="button" onClick={() => void files.open('excel')}>
+        <button type="button" onClick={() => void files.open('excel')} disabled={windowReadOnly}>
           Excel読込
         </button>
         <button type="button" onClick={() => void files.exportExchange()}>

@@ -4,8 +4,9 @@ import type { ExchangeFile } from '../../../shared/domain/schema';
 import { readExchangeFile } from '../../../shared/exchange/read';
 import { desktop } from '../desktop';
 import { startAutosave, type Autosave } from '../persistence/autosave';
-import { openDb } from '../persistence/db';
-import { loadOrInitialise } from '../persistence/load';
+import { openDb, type YosanDb } from '../persistence/db';
+import { loadFromDb, loadFromDbChecked, loadOrInitialiseChecked } from '../persistence/load';
+import { createWriterLock, WRITER_CHANNEL_NAME } from '../persistence/writer-lock';
 import { createSaveStatusStore, type AppServices } from '../store/context';
 import { createSheetsStore } from '../store/sheets-store';
 
@@ -28,22 +29,114 @@ declare global {
   }
 }
 
+/** Shown while another window of the same profile is the one that edits and saves. */
+export const READ_ONLY_MESSAGE =
+  '予算デスクはほかのタブまたはウィンドウで開かれているため、この画面は閲覧のみです（ほかの画面で保存された内容は自動で表示されます）。ここで編集するには「編集を引き継ぐ」を押してください。ほかの画面の入力は保存してから引き継ぎます。';
+
+/** How often at most a read-only window reads what the writer saved. */
+const FOLLOW_INTERVAL_MS = 1000;
+
 export function createServices(): AppServices & { start: () => Promise<void> } {
   const store = createSheetsStore();
   const saveStatus = createSaveStatusStore();
   const diagnostics: Diagnostics = { autosave: null, loadedAt: null };
   window.yosanDiagnostics = diagnostics;
   let autosave: Autosave | null = null;
+  let db: YosanDb | null = null;
 
   const flush = async () => (autosave ? autosave.flush() : true);
 
+  /** Reads the database again (a read-only window following the writer), keeping where the user is. */
+  let following: Promise<void> | null = null;
+  let followAgain = false;
+  const follow = () => {
+    if (following) {
+      followAgain = true;
+      return;
+    }
+    following = (async () => {
+      do {
+        followAgain = false;
+        const loaded = db ? await loadFromDb(db) : null;
+        const { fiscalYear, bureau } = store.getState();
+        if (loaded && store.getState().readOnly !== null) store.getState().hydrate({ ...loaded, fiscalYear, bureau });
+        await new Promise((resolve) => setTimeout(resolve, FOLLOW_INTERVAL_MS));
+      } while (followAgain);
+    })().finally(() => {
+      following = null;
+    });
+  };
+
+  /** From now on this window edits: fresh data from the database, then the autosave. */
+  const becomeWriter = async (database: YosanDb) => {
+    const { fiscalYear, bureau, readOnly } = store.getState();
+    const loaded = await loadOrInitialiseChecked(database, builtInSample);
+    // A window that was read-only keeps its place; a fresh start goes where the user last was.
+    store.getState().hydrate(readOnly === null ? loaded.data : { ...loaded.data, fiscalYear, bureau });
+    if (loaded.setAside.length > 0) store.getState().setSetAside(loaded.setAside);
+    store.getState().setReadOnly(null);
+    autosave = startAutosave(store, database, {
+      onStatus: (status) => {
+        saveStatus.setState(status, true);
+        if (status.state === 'saved') lock.announceSaved();
+      },
+    });
+    diagnostics.autosave = autosave.stats;
+  };
+
+  const loseWriting = () => {
+    autosave?.stop();
+    autosave = null;
+    store.getState().setReadOnly(READ_ONLY_MESSAGE);
+    saveStatus.setState({ state: 'saved', savedAt: saveStatus.getState().savedAt, message: null }, true);
+  };
+
+  const lock = createWriterLock({
+    locks: typeof navigator !== 'undefined' ? navigator.locks : undefined,
+    channel: new BroadcastChannel(WRITER_CHANNEL_NAME),
+    // No edit may slip in between the last write and letting go.
+    beforeHandover: async () => {
+      store.getState().setReadOnly(READ_ONLY_MESSAGE);
+      await flush();
+    },
+    onLost: loseWriting,
+    onOtherSaved: follow,
+  });
+
+  const takeOver = async () => {
+    if (!db) return;
+    await lock.takeOver();
+    await becomeWriter(db);
+  };
+
+  const exportSetAside = async () => {
+    const kept = db ? await db.quarantine.toArray() : [];
+    const blob = new Blob([`${JSON.stringify(kept, null, 2)}\n`], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `予算デスク_保管データ_${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
   const start = async () => {
     try {
-      const db = openDb();
-      const data = await loadOrInitialise(db, builtInSample);
-      store.getState().hydrate(data);
-      autosave = startAutosave(store, db, { onStatus: (status) => saveStatus.setState(status, true) });
-      diagnostics.autosave = autosave.stats;
+      db = openDb();
+      if (await lock.acquire()) {
+        await becomeWriter(db);
+      } else {
+        const loaded = await loadFromDbChecked(db);
+        if (loaded) {
+          store.getState().hydrate(loaded.data);
+          store.getState().setReadOnly(READ_ONLY_MESSAGE);
+        } else {
+          // Nothing stored yet and another window is starting up: wait for it to hand over, then start as usual.
+          await takeOver();
+        }
+      }
       diagnostics.loadedAt = performance.now();
     } catch {
       store
@@ -62,5 +155,5 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
     desktop.onBeforeClose(flush);
   };
 
-  return { store, saveStatus, flush, start };
+  return { store, saveStatus, flush, start, takeOver, exportSetAside };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { formatPath } from '../../../shared/domain/problem';
 import { fiscalYearSchema, policySchema, sheetSchema, type ExchangeFile, type Policy, type Sheet } from '../../../shared/domain/schema';
+import type { SetAsideRecord } from '../store/session';
 import { dataFromFile, emptyData, type DeletedSheet, type SheetsData } from '../store/sheets-store';
 import { RECORD_FORMAT_VERSION, type QuarantinedRecord, type YosanDb } from './db';
 import { migrateStoredContent } from './migrations';
@@ -23,12 +24,7 @@ const storedPolicySchema = z.object({
 
 const storedScopeSchema = z.object({ fiscalYear: fiscalYearSchema, bureau: z.string(), municipality: z.string() });
 
-/** A record that was not loaded, as the user is told about it. */
-export interface SetAside {
-  /** 事務事業「…」, 局運営方針（…）, or the record's key when not even a name can be read. */
-  label: string;
-  problems: string[];
-}
+export type SetAside = SetAsideRecord;
 
 export interface LoadResult {
   data: SheetsData;

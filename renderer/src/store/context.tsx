@@ -10,6 +10,10 @@ export interface AppServices {
   saveStatus: StoreApi<SaveStatus>;
   /** Writes pending changes now (Ctrl+S, before export or print, on close). */
   flush: () => Promise<boolean>;
+  /** In a read-only window: asks the window that edits to save and hand over, then edits here (編集を引き継ぐ). */
+  takeOver: () => Promise<void>;
+  /** Saves the records kept aside on load (never deleted) as a JSON file, for recovery by hand. */
+  exportSetAside: () => Promise<void>;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -16,4 +16,13 @@ export interface SessionState {
    * scope recompute only then, not on every keystroke.
    */
   membershipVersion: number;
+  /** Stored records that failed validation on load and were kept aside (never deleted), to tell the user about. */
+  setAside: readonly SetAsideRecord[];
+}
+
+/** A record that was not loaded, as the user is told about it. */
+export interface SetAsideRecord {
+  /** 事務事業「…」, 局運営方針（…）, or the record's key when not even a name can be read. */
+  label: string;
+  problems: string[];
 }

@@ -18,7 +18,7 @@ import {
   type SheetsData,
 } from './document';
 import { emptyHistory, record, redo, undo, type HistoryState, type SheetHistory } from './history';
-import type { SessionState } from './session';
+import type { SessionState, SetAsideRecord } from './session';
 
 export { dataFromFile, emptyData, nextPosition, type DeletedSheet, type SheetsData } from './document';
 
@@ -45,6 +45,8 @@ export interface SheetsActions {
   replaceWith(file: ExchangeFile): void;
   /** Makes this window read-only with the reason shown to the user, or editable again (null). */
   setReadOnly(reason: string | null): void;
+  /** Records the load kept aside, for the notice; [] once the user has read it. */
+  setSetAside(records: readonly SetAsideRecord[]): void;
 }
 
 export type SheetsStore = StoreApi<SheetsState & SheetsActions>;
@@ -83,12 +85,14 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       phase: 'loading',
       loadError: null,
       readOnly: null,
+      setAside: [],
       history: {},
       membershipVersion: 0,
 
       hydrate: (data) => set((s) => ({ ...data, phase: 'ready', loadError: null, history: {}, membershipVersion: s.membershipVersion + 1 })),
       failLoading: (message) => set({ phase: 'failed', loadError: message }),
       setReadOnly: (reason) => set({ readOnly: reason }),
+      setSetAside: (records) => set({ setAside: records }),
 
       updateSheet: (id, edit, key) => {
         const before = get().sheets[id];

@@ -42,7 +42,7 @@ export function useFileCommands({ confirm, notify }: { confirm: (c: Confirmation
 
   const saveNow = useCallback(async () => {
     const ok = await flush();
-    if (!ok) notify({ tone: 'error', text: '保存できませんでした。右上の表示を確認してください。' });
+    if (!ok) notify({ tone: 'error', text: '保存できませんでした。右上の表示を確認してください。', clearsWhenSaved: true });
   }, [flush, notify]);
 
   const open = async (source: 'exchange' | 'excel') => {

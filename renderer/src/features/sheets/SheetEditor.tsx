@@ -264,6 +264,8 @@ function Items({ items, update, commit, readOnly }: { items: readonly Item[]; up
 export function SheetEditor({ sheetId }: { sheetId: string }) {
   const { store } = useServices();
   const sheet = useSheets((s) => s.sheets[sheetId]);
+  // Another window edits the data: this one shows it, read-only.
+  const windowReadOnly = useSheets((s) => s.readOnly !== null);
   const figures = useMemo(() => (sheet ? sheetFigures(sheet) : null), [sheet]);
   const update = useCallback<Update>((key, edit) => void store.getState().updateSheet(sheetId, edit, key), [store, sheetId]);
   // The path is the undo key: typing in one field within a second is one undo step.
@@ -288,7 +290,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
     );
   }
   const problems = sheetProblems(sheet);
-  const readOnly = sheet.status === 'final';
+  const readOnly = sheet.status === 'final' || windowReadOnly;
   const id = (name: string) => `sheet-${sheet.id}-${name}`;
 
   return (
@@ -306,6 +308,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
             id={id('status')}
             value={sheet.status}
             onChange={(e) => store.getState().setStatus(sheet.id, e.target.value as SheetStatus)}
+            disabled={windowReadOnly}
             data-field-path="status"
           >
             {(Object.keys(statusLabels) as SheetStatus[]).map((st) => (
