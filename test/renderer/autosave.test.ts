@@ -129,5 +129,19 @@ describe('autosave to IndexedDB', () => {
     expect(statuses.at(-1)).toMatchObject({ state: 'saved', message: null });
     expect((await reopen())!.sheets[JOHOKA]!.purpose).toMatch(/^とても長い文章/);
   });
+  it('writing before leaving commits at once, without waiting for the timer', async () => {
+    const { s, autosave, reopen, statuses } = await setup({ delayMs: 60_000 });
+    s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 2_800_000 }), 'amount');
+    s().deleteSheet(KOIKI);
+    autosave.writeBeforeLeaving();
+    await until(async () => (await reopen())?.sheets[JOHOKA]?.amount === 2_800_000);
+    const stored = (await reopen())!;
+    expect(stored.deleted[KOIKI]).toBeDefined();
+    await until(() => statuses.at(-1)?.state === 'saved');
+    // What it wrote is remembered: the next flush has nothing left to write.
+    const before = autosave.stats.transactions;
+    expect(await autosave.flush()).toBe(true);
+    expect(autosave.stats.transactions).toBe(before);
+  });
 });
 

@@ -56,4 +56,15 @@ describe('undo history', () => {
     for (let i = 1; i <= 200; i++) s().undo(KOIKI);
     expect(s().sheets[KOIKI]!.amount).toBe(259);
   });
+  it('status changes are no undo steps: after 確定 and back to 作成中, undo takes back the edit and keeps 作成中', () => {
+    const s = setup();
+    s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 2_800_000 }), 'amount');
+    s().setStatus(JOHOKA, 'final');
+    expect(s().undo(JOHOKA)).toBe(false);
+    s().setStatus(JOHOKA, 'draft');
+    expect(s().undo(JOHOKA)).toBe(true);
+    expect(s().sheets[JOHOKA]).toMatchObject({ amount: 2_732_796, status: 'draft' });
+    expect(s().redo(JOHOKA)).toBe(true);
+    expect(s().sheets[JOHOKA]).toMatchObject({ amount: 2_800_000, status: 'draft' });
+  });
 });

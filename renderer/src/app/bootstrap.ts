@@ -144,13 +144,15 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
         .failLoading('保存データを開けませんでした。ほかの画面で予算デスクを開いている場合は閉じてから、もう一度起動してください。');
       return;
     }
-    // Flush whenever the user may be leaving: the window loses focus, the tab hides, the page unloads.
+    // Write whenever the user may be leaving: the window loses focus, the tab hides, the page unloads. A page that
+    // is going away gets its write committed before the handler returns (it cannot wait for an answer).
+    const writeBeforeLeaving = () => autosave?.writeBeforeLeaving();
     window.addEventListener('blur', () => void flush());
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void flush();
+      if (document.visibilityState === 'hidden') writeBeforeLeaving();
     });
-    window.addEventListener('beforeunload', () => void flush());
-    window.addEventListener('pagehide', () => void flush());
+    window.addEventListener('beforeunload', writeBeforeLeaving);
+    window.addEventListener('pagehide', writeBeforeLeaving);
     // The desktop window asks before it closes and waits for this flush (with a timeout).
     desktop.onBeforeClose(flush);
   };

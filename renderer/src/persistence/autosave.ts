@@ -23,6 +23,11 @@ export interface AutosaveStats {
 export interface Autosave {
   /** Writes everything that differs from the database now; resolves true when all of it is on disk. */
   flush(): Promise<boolean>;
+  /**
+   * For a page that is going away (pagehide, beforeunload, hidden): issues the write and commits it before returning,
+   * so the browser finishes it even if the page is gone before an answer could come back. Fire and forget.
+   */
+  writeBeforeLeaving(): void;
   /** Stops writing on its own (during an import or a restore); nothing is forgotten, flush still writes. */
   pause(): void;
   /** Writes on its own again, starting with whatever changed while paused. */
@@ -280,8 +285,47 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     return ok;
   }
 
+  /**
+   * The same difference, written with IndexedDB directly in this task: Dexie's promise chain needs answers from the
+   * database before it commits, and a closing page never gets them. A committed transaction completes without the page.
+   */
+  function writeBeforeLeaving(): void {
+    const d = difference(store.getState(), written);
+    if (isEmpty(d)) return;
+    let idb: IDBDatabase;
+    try {
+      idb = db.backendDB();
+    } catch {
+      void write();
+      return;
+    }
+    if (!idb) {
+      void write();
+      return;
+    }
+    const tx = idb.transaction(['sheets', 'policies', 'settings'], 'readwrite', { durability: 'strict' });
+    const sheets = tx.objectStore('sheets');
+    const policies = tx.objectStore('policies');
+    for (const record of d.sheetPuts) sheets.put(record);
+    for (const id of d.sheetRemovals) sheets.delete(id);
+    for (const record of d.policyPuts) policies.put(record);
+    for (const id of d.policyRemovals) policies.delete(id);
+    if (d.scope) tx.objectStore('settings').put({ key: 'scope', value: d.scope });
+    tx.oncomplete = () => {
+      remember(d);
+      stats.transactions += 1;
+      stats.sheetRecordsWritten += d.sheetPuts.length;
+      stats.lastTransactionSheets = d.sheetPuts.length;
+      if (isEmpty(difference(store.getState(), written))) emit({ state: 'saved', savedAt: now(), message: null });
+    };
+    // An error here (the disk is full) is met again by the next ordinary write, which reports it.
+    tx.onerror = () => undefined;
+    if (typeof tx.commit === 'function') tx.commit();
+  }
+
   return {
     stats,
+    writeBeforeLeaving,
     async flush() {
       if (timer !== null) {
         clearTimeout(timer);

@@ -38,7 +38,10 @@ export interface SheetsActions {
   deleteSheet(id: string): void;
   restoreSheet(id: string): void;
   emptyTrash(): void;
-  /** Status changes are allowed on a 確定 sheet: that is how it is reopened. */
+  /**
+   * Status changes are allowed on a 確定 sheet: that is how it is reopened. They are no undo steps, and undo keeps
+   * the status: undo after 確定 → 作成中 takes back the last edit, never re-finalises the sheet.
+   */
   setStatus(id: string, status: SheetStatus): void;
   selectScope(fiscalYear: number, bureau: string): void;
   /** Replaces everything with an imported exchange file (its sheets keep their ids). */
@@ -106,14 +109,14 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
         const current = get().sheets[id];
         if (!current || current.status === 'final') return false;
         const step = undo(historyOf(id), current);
-        return step !== null && commitSheet(step.sheet, step.history);
+        return step !== null && commitSheet({ ...step.sheet, status: current.status }, step.history);
       },
 
       redo: (id) => {
         const current = get().sheets[id];
         if (!current || current.status === 'final') return false;
         const step = redo(historyOf(id), current);
-        return step !== null && commitSheet(step.sheet, step.history);
+        return step !== null && commitSheet({ ...step.sheet, status: current.status }, step.history);
       },
 
       createSheet: () => {
@@ -144,7 +147,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       setStatus: (id, status) => {
         const before = get().sheets[id];
         if (!before || before.status === status) return;
-        commitSheet({ ...before, status }, record(historyOf(id), before, null, deps.now().getTime()));
+        commitSheet({ ...before, status }, historyOf(id));
       },
 
       // Where the user is, not what they drafted: allowed in a read-only window too.
