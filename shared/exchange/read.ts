@@ -117,7 +117,8 @@ function issueToProblem(issue: z.core.$ZodIssue, doc: unknown): Problem {
   return { severity: 'error', path, message: `${where}: ${issueWords(issue)}` };
 }
 
-function issueWords(issue: z.core.$ZodIssue): string {
+/** What a zod issue means, in one short Japanese sentence (no path). */
+export function issueWords(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return '必要な項目がありません。';

@@ -1,8 +1,10 @@
 // Loading the document from IndexedDB at start (every record validated, the bad ones kept aside), and filling it with
 // the built-in sample on first run.
 import { z } from 'zod';
+import { describePath } from '../../../shared/domain/labels';
 import { formatPath } from '../../../shared/domain/problem';
 import { fiscalYearSchema, policySchema, sheetSchema, type ExchangeFile, type Policy, type Sheet } from '../../../shared/domain/schema';
+import { issueWords } from '../../../shared/exchange/read';
 import type { SetAsideRecord } from '../store/session';
 import { dataFromFile, emptyData, type DeletedSheet, type SheetsData } from '../store/sheets-store';
 import { RECORD_FORMAT_VERSION, type QuarantinedRecord, type YosanDb } from './db';
@@ -32,8 +34,19 @@ export interface LoadResult {
   setAside: SetAside[];
 }
 
+const RECORD_FIELDS: Record<string, string> = { id: 'ID', position: '並び順', deletedAt: '削除日時', formatVersion: '形式の版' };
+
+/** Where in a stored record, in Japanese: `予算額`, `主な事業2 の 主な事業の金額`, `並び順`. */
+function whereInRecord(path: readonly PropertyKey[]): string {
+  const [field, ...rest] = path;
+  if (field === 'sheet') return describePath(['sheets', 0, ...rest]).replace(/^シート1( の )?/, '') || '事務事業シート';
+  if (field === 'policy') return describePath(['policies', 0, ...rest]).replace(/^局運営方針1( の )?/, '') || '局運営方針';
+  if (typeof field === 'string') return RECORD_FIELDS[field] ?? formatPath(path);
+  return '記録全体';
+}
+
 function problemsOf(error: z.ZodError): string[] {
-  return error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path) || '（全体）'}: ${issue.message}`);
+  return error.issues.slice(0, 20).map((issue) => `${whereInRecord(issue.path)}: ${issueWords(issue)}`);
 }
 
 function nameIn(record: unknown, field: 'sheet' | 'policy'): string | null {
@@ -58,18 +71,18 @@ function versionOf(record: unknown): number {
 function readSheetRecord(raw: unknown): { ok: true; id: string; sheet: Sheet; position: number; deletedAt: string | null } | { ok: false; problems: string[] } {
   const content = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['sheet'] : undefined;
   const migrated = typeof raw === 'object' && raw !== null ? { ...raw, sheet: migrateStoredContent('sheets', content, versionOf(raw)) } : raw;
-  const parsed = storedSheetSchema.safeParse(migrated);
+  const parsed = storedSheetSchema.safeParse(migrated, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
-  if (parsed.data.id !== parsed.data.sheet.id) return { ok: false, problems: [`id: レコードの ID（${parsed.data.id}）とシートの ID（${parsed.data.sheet.id}）が一致しません。`] };
+  if (parsed.data.id !== parsed.data.sheet.id) return { ok: false, problems: [`ID: 記録の ID（${parsed.data.id}）とシートの ID（${parsed.data.sheet.id}）が一致しません。`] };
   return { ok: true, ...parsed.data };
 }
 
 function readPolicyRecord(raw: unknown): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
   const content = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['policy'] : undefined;
   const migrated = typeof raw === 'object' && raw !== null ? { ...raw, policy: migrateStoredContent('policies', content, versionOf(raw)) } : raw;
-  const parsed = storedPolicySchema.safeParse(migrated);
+  const parsed = storedPolicySchema.safeParse(migrated, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
-  if (parsed.data.id !== parsed.data.policy.id) return { ok: false, problems: ['id: レコードの ID と局運営方針の ID が一致しません。'] };
+  if (parsed.data.id !== parsed.data.policy.id) return { ok: false, problems: ['ID: 記録の ID と局運営方針の ID が一致しません。'] };
   return { ok: true, policy: parsed.data.policy };
 }
 

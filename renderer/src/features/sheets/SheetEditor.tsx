@@ -320,7 +320,8 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
         </span>
         <span className="unit">(単位：千円)</span>
       </header>
-      {readOnly && (
+      {/* A read-only window says why in its own banner above; this note is about the sheet. */}
+      {sheet.status === 'final' && (
         <p className="read-only-banner" role="note">
           確定済みのため編集できません。編集するには状態を「作成中」に戻してください。
         </p>
