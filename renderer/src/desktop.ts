@@ -1,6 +1,7 @@
 // The only file that touches window.desktop: the Electron preload's API when present, else a browser implementation.
 /// <reference types="vite/client" />
 import { writeExchangeFile } from '../../shared/exchange/write';
+import { downloadBlob } from './download';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
 import { ipcMessages } from '../../shared/ipc/messages';
 import { exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
@@ -60,18 +61,6 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function appVersion(): string {
   const version: unknown = import.meta.env.VITE_APP_VERSION;

@@ -3,6 +3,7 @@ import sample from '../../../assets/sample/seisakukyoku-h27.yosan.json';
 import type { ExchangeFile } from '../../../shared/domain/schema';
 import { readExchangeFile } from '../../../shared/exchange/read';
 import { desktop } from '../desktop';
+import { downloadBlob } from '../download';
 import { startAutosave, type Autosave } from '../persistence/autosave';
 import { openDb, type YosanDb } from '../persistence/db';
 import { loadFromDb, loadFromDbChecked, loadOrInitialiseChecked } from '../persistence/load';
@@ -111,15 +112,10 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
 
   const exportSetAside = async () => {
     const kept = db ? await db.quarantine.toArray() : [];
-    const blob = new Blob([`${JSON.stringify(kept, null, 2)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `予算デスク_保管データ_${new Date().toISOString().slice(0, 10)}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadBlob(
+      `予算デスク_保管データ_${new Date().toISOString().slice(0, 10)}.json`,
+      new Blob([`${JSON.stringify(kept, null, 2)}\n`], { type: 'application/json' }),
+    );
   };
 
   const start = async () => {
