@@ -69,9 +69,26 @@ export function sheetsById(sheets: readonly Sheet[]): Map<string, Sheet> {
   return new Map(sheets.map((s) => [s.id, s]));
 }
 
-/** Checks of one policy: broken links, a link to another bureau's sheet, 一般財源 above 予算額 in a typed row. */
+/** Names compared as a reader would: full-width and half-width alike, spaces and line breaks ignored. */
+function sameName(a: string, b: string): boolean {
+  const plain = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
+  return plain(a) !== '' && plain(a) === plain(b);
+}
+
+const COMPARED_FIGURES = [
+  ['amount', '予算額', (s: Sheet) => s.amount],
+  ['generalFund', '一般財源', (s: Sheet) => generalFund(s)],
+  ['previousAmount', '前年度予算額', (s: Sheet) => s.previousAmount],
+] as const;
+
+/**
+ * Checks of one policy: broken links, a link to another bureau's sheet, 一般財源 above 予算額, and a typed row whose
+ * figures disagree with the 事務事業 sheet of the same name in the same 局 and 年度 (both figures in the message: the
+ * seed's own row 7 prints 764,859 where its sheet says 873,169).
+ */
 export function checkPolicy(policy: Policy, index: number, byId: ReadonlyMap<string, Sheet>): Problem[] {
   const problems: Problem[] = [];
+  const namesakes = [...byId.values()].filter((s) => s.org.bureau === policy.bureau && s.fiscalYear === policy.fiscalYear);
   for (const { no, goalIndex, programIndex, program } of numberedPrograms(policy)) {
     const path = `policies[${index}].goals[${goalIndex}].programs[${programIndex}]`;
     const figures = programFigures(program, byId);
@@ -90,6 +107,20 @@ export function checkPolicy(policy: Policy, index: number, byId: ReadonlyMap<str
           path: `${path}.sheetId`,
           field: '連動する事務事業',
           message: `主要事業 No.${no}「${program.name}」が他の局（${sheet.org.bureau}）の事務事業に連動しています。`,
+        });
+      }
+    }
+    const namesake = program.sheetId === null ? namesakes.find((s) => sameName(s.name, program.name)) : undefined;
+    if (namesake) {
+      for (const [field, label, ofSheet] of COMPARED_FIGURES) {
+        const typed = program[field];
+        const onSheet = ofSheet(namesake);
+        if (typed === null || onSheet === null || typed === onSheet) continue;
+        problems.push({
+          severity: 'warning',
+          path: `${path}.${field}`,
+          field: label,
+          message: `主要事業 No.${no}「${program.name}」の${label} ${formatAmount(typed)} は、同じ名前の事務事業シートでは ${formatAmount(onSheet)} です。シートに連動させるか、どちらかを直してください。`,
         });
       }
     }

@@ -31,7 +31,10 @@ describe('npm run cli -- check', () => {
     expect(out[0]).toMatch(/さいたま市 平成27年度、事務事業 10 件、局運営方針 1 件$/);
     expect(out).toContain('[情報システム最適化事業] 情報 未配分: 主な事業2件（2、5）の金額が未記入です。未配分 12,004 (sheets[5].items)');
     expect(out).toContain('[社会保障・税番号制度整備事業] 情報 未配分: 主な事業2件（1、2）の金額が未記入です。未配分 12,449 (sheets[6].items)');
-    expect(out.at(-1)).toBe('エラー 0 件、警告 0 件、情報 2 件');
+    expect(out).toContain(
+      '[局運営方針] 警告 予算額: 主要事業 No.7「情報システム運用管理事業」の予算額 764,859 は、同じ名前の事務事業シートでは 873,169 です。シートに連動させるか、どちらかを直してください。 (policies[0].goals[5].programs[0].amount)',
+    );
+    expect(out.at(-1)).toBe('エラー 0 件、警告 3 件、情報 2 件');
   });
 
   it('特定財源 above 予算額: exit 1, naming the sheet and 一般財源', async () => {
@@ -42,7 +45,7 @@ describe('npm run cli -- check', () => {
     expect(out).toContain(
       '[合併振興基金積立金] エラー 一般財源: 特定財源の合計（9,000）が予算額（8,000）を超えているため、一般財源が △ 1,000 になります。特定財源か予算額を直してください。 (sheets[2].specificFunding)',
     );
-    expect(out.at(-1)).toBe('エラー 1 件、警告 0 件、情報 2 件');
+    expect(out.at(-1)).toBe('エラー 1 件、警告 3 件、情報 2 件');
   });
 
   it('several files: the worst exit code wins, whatever their order', async () => {
@@ -62,7 +65,7 @@ describe('npm run cli -- check', () => {
     doc.sheets[0]!.previousAmount = null;
     const { code, out } = await cli('check', writeTemp('warn.yosan.json', JSON.stringify(doc)));
     expect(code).toBe(0);
-    expect(out.at(-1)).toBe('エラー 0 件、警告 1 件、情報 2 件');
+    expect(out.at(-1)).toBe('エラー 0 件、警告 4 件、情報 2 件');
   });
 
   it.each([

@@ -43,13 +43,34 @@ describe('each sheet of the seed', () => {
 });
 
 describe('checks on the sample', () => {
-  it('no errors or warnings; 未配分 is reported for the two sheets with blank item amounts', () => {
-    const problems = checkDocument(loadSample());
+  it('no errors or warnings on the sheets; 未配分 is reported for the two sheets with blank item amounts', () => {
+    const problems = checkDocument(loadSample()).filter((p) => p.path.startsWith('sheets'));
     expect(problems.filter((p) => p.severity !== 'info')).toEqual([]);
     expect(problems.map((p) => p.message)).toEqual([
       '主な事業2件（2、5）の金額が未記入です。未配分 12,004',
       '主な事業2件（1、2）の金額が未記入です。未配分 12,449',
     ]);
+  });
+
+  it('the policy: only row 7 is flagged, typed as printed (764,859) while its sheet says 873,169, with both figures', () => {
+    const problems = checkDocument(loadSample()).filter((p) => p.path.startsWith('policies'));
+    expect(problems.map((p) => [p.severity, p.path, p.message])).toEqual([
+      ['warning', 'policies[0].goals[5].programs[0].amount', '主要事業 No.7「情報システム運用管理事業」の予算額 764,859 は、同じ名前の事務事業シートでは 873,169 です。シートに連動させるか、どちらかを直してください。'],
+      ['warning', 'policies[0].goals[5].programs[0].generalFund', '主要事業 No.7「情報システム運用管理事業」の一般財源 764,859 は、同じ名前の事務事業シートでは 873,169 です。シートに連動させるか、どちらかを直してください。'],
+      ['warning', 'policies[0].goals[5].programs[0].previousAmount', '主要事業 No.7「情報システム運用管理事業」の前年度予算額 773,626 は、同じ名前の事務事業シートでは 799,860 です。シートに連動させるか、どちらかを直してください。'],
+    ]);
+  });
+
+  it('a typed row that agrees with its namesake sheet, or one with no namesake, is not flagged; spaces in the name do not matter', () => {
+    const file = loadSample();
+    const policy = file.policies[0]!;
+    const row7 = policy.goals[5]!.programs[0]!;
+    const agreeing = { ...row7, name: '情報システム運用管理 事業', amount: 873_169, generalFund: 873_169, previousAmount: 799_860 };
+    const fixed = { ...file, policies: [{ ...policy, goals: policy.goals.map((g, i) => (i === 5 ? { ...g, programs: [agreeing] } : g)) }] };
+    expect(checkDocument(fixed).filter((p) => p.path.startsWith('policies'))).toEqual([]);
+    const disagreeing = { ...agreeing, amount: 900_000 };
+    const spaced = { ...file, policies: [{ ...policy, goals: policy.goals.map((g, i) => (i === 5 ? { ...g, programs: [disagreeing] } : g)) }] };
+    expect(checkDocument(spaced).filter((p) => p.path.startsWith('policies')).map((p) => p.path)).toEqual(['policies[0].goals[5].programs[0].amount']);
   });
 });
 
