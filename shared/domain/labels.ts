@@ -56,7 +56,7 @@ export const programLabels: Record<string, string> = {
   previousAmount: '前年度予算額',
   previousGeneralFund: '前年度一般財源',
   description: '説明',
-  sheetId: '連動する事務事業',
+  link: '連動する事務事業',
 };
 
 export const reviewLabels: Record<string, string> = {

@@ -9,13 +9,17 @@ export interface ProgramFigures {
   generalFund: number | null;
   previousAmount: number | null;
   previousGeneralFund: number | null;
-  /** 'sheet': 予算額, 一般財源 and 前年度予算額 come from the linked sheet; 'missing-sheet': the link is broken. */
-  source: 'typed' | 'sheet' | 'missing-sheet';
+  /**
+   * 'sheet': 予算額, 一般財源 and 前年度予算額 come from the linked sheet; 'item': 予算額 comes from one 主な事業;
+   * 'missing-sheet' / 'missing-item': the source is gone and the row shows its last (typed) figures.
+   */
+  source: 'typed' | 'sheet' | 'item' | 'missing-sheet' | 'missing-item';
 }
 
 /**
- * The figures a key-program row shows. A row linked to a sheet takes 予算額, 一般財源 and 前年度予算額 from it,
- * so they stay in step; last year's 一般財源 stays as typed (a sheet does not hold last year's funding).
+ * The figures a key-program row shows. A row linked to a sheet takes 予算額, 一般財源 and 前年度予算額 from it, so they
+ * stay in step; last year's 一般財源 stays as typed (a sheet does not hold last year's funding). A row linked to one
+ * 主な事業 takes its amount; the rest is typed (items have no 財源内訳).
  */
 export function programFigures(program: KeyProgram, sheetsById: ReadonlyMap<string, Sheet>): ProgramFigures {
   const typed = {
@@ -24,8 +28,13 @@ export function programFigures(program: KeyProgram, sheetsById: ReadonlyMap<stri
     previousAmount: program.previousAmount,
     previousGeneralFund: program.previousGeneralFund,
   };
-  if (program.sheetId === null) return { ...typed, source: 'typed' };
-  const sheet = sheetsById.get(program.sheetId);
+  const link = program.link;
+  if (link === null) return { ...typed, source: 'typed' };
+  const sheet = sheetsById.get(link.sheetId);
+  if (link.kind === 'item') {
+    const item = sheet?.items.find((i) => i.id === link.itemId);
+    return item ? { ...typed, amount: item.amount, source: 'item' } : { ...typed, source: 'missing-item' };
+  }
   if (!sheet) return { ...typed, source: 'missing-sheet' };
   return {
     amount: sheet.amount,
@@ -92,25 +101,28 @@ export function checkPolicy(policy: Policy, index: number, byId: ReadonlyMap<str
   for (const { no, goalIndex, programIndex, program } of numberedPrograms(policy)) {
     const path = `policies[${index}].goals[${goalIndex}].programs[${programIndex}]`;
     const figures = programFigures(program, byId);
-    if (figures.source === 'missing-sheet') {
+    if (figures.source === 'missing-sheet' || figures.source === 'missing-item') {
       problems.push({
         severity: 'warning',
-        path: `${path}.sheetId`,
+        path: `${path}.link`,
         field: '連動する事務事業',
-        message: `主要事業 No.${no}「${program.name}」が連動する事務事業シートが見つかりません。入力した金額を表示しています。`,
+        message:
+          figures.source === 'missing-sheet'
+            ? `主要事業 No.${no}「${program.name}」が連動する事務事業シートが見つかりません。最後の金額を表示しています。`
+            : `主要事業 No.${no}「${program.name}」が連動する主な事業が見つかりません（削除されたか、シートが削除されました）。最後の金額を表示しています。`,
       });
-    } else if (figures.source === 'sheet') {
-      const sheet = byId.get(program.sheetId ?? '');
+    } else if (program.link !== null) {
+      const sheet = byId.get(program.link.sheetId);
       if (sheet && sheet.org.bureau !== policy.bureau) {
         problems.push({
           severity: 'warning',
-          path: `${path}.sheetId`,
+          path: `${path}.link`,
           field: '連動する事務事業',
           message: `主要事業 No.${no}「${program.name}」が他の局（${sheet.org.bureau}）の事務事業に連動しています。`,
         });
       }
     }
-    const namesake = program.sheetId === null ? namesakes.find((s) => sameName(s.name, program.name)) : undefined;
+    const namesake = program.link === null ? namesakes.find((s) => sameName(s.name, program.name)) : undefined;
     if (namesake) {
       for (const [field, label, ofSheet] of COMPARED_FIGURES) {
         const typed = program[field];

@@ -39,6 +39,8 @@ export const fundingLineSchema = z.strictObject({
 });
 
 export const itemSchema = z.strictObject({
+  /** Stable within its sheet, so a 局運営方針 row that follows this 主な事業 survives reordering (version 2). */
+  id: z.uuid(),
   name: z.string(),
   /** null: the document does not state it (not the same as 0). */
   amount: budgetAmountSchema,
@@ -71,6 +73,11 @@ export const issueSectionSchema = z.strictObject({
   body: z.string(),
 });
 
+export const programLinkSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sheet'), sheetId: z.uuid() }),
+  z.strictObject({ kind: z.literal('item'), sheetId: z.uuid(), itemId: z.uuid() }),
+]);
+
 export const keyProgramSchema = z.strictObject({
   marks: z.array(z.string()),
   name: z.string(),
@@ -80,8 +87,12 @@ export const keyProgramSchema = z.strictObject({
   previousAmount: budgetAmountSchema,
   previousGeneralFund: budgetAmountSchema,
   description: z.string(),
-  /** When set, 予算額, 一般財源 and 前年度予算額 come from that sheet. */
-  sheetId: z.uuid().nullable(),
+  /**
+   * Where the row's figures come from (version 2): a sheet (予算額, 一般財源 and 前年度予算額 follow it), one 主な事業
+   * of a sheet (予算額 follows it; 一般財源 typed), or null (typed by hand). The typed figures are kept either way: a
+   * row whose source is deleted shows the last figures it had.
+   */
+  link: programLinkSchema.nullable(),
 });
 
 export const goalSchema = z.strictObject({
@@ -126,6 +137,7 @@ export type FundingLine = z.infer<typeof fundingLineSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type SheetStatus = z.infer<typeof sheetStatusSchema>;
 export type Sheet = z.infer<typeof sheetSchema>;
+export type ProgramLink = z.infer<typeof programLinkSchema>;
 export type KeyProgram = z.infer<typeof keyProgramSchema>;
 export type Goal = z.infer<typeof goalSchema>;
 export type Review = z.infer<typeof reviewSchema>;

@@ -4,7 +4,7 @@ import type { ExchangeFile, Policy, Sheet } from '../domain/schema';
 /** The `format` every exchange file carries. */
 export const EXCHANGE_FORMAT = 'yosan-desk';
 /** The version this build writes and reads natively; older versions are migrated (see migrations.ts). */
-export const EXCHANGE_VERSION = 1;
+export const EXCHANGE_VERSION = 2;
 /** The file name ending of an exchange file. */
 export const EXCHANGE_EXTENSION = '.yosan.json';
 /** Largest exchange file we read: 20 MiB. A whole city is a few MiB; anything bigger is not ours. */

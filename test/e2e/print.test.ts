@@ -14,6 +14,7 @@ import type { Sheet } from '../../shared/domain/schema';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { printBureauHash, printSheetHash } from '../../shared/routes';
 import { loadSample } from '../helpers/sample';
+import { withItemIds } from '../helpers/sheet';
 import { launchBrowser, openExchangeFileInApp } from './browser';
 
 /*
@@ -167,11 +168,14 @@ describe('printing (PDF through Chromium, A4)', { timeout: SEVERAL_STEPS_TIMEOUT
       id: '7a1e0000-0000-4000-8000-000000000001',
       name: '長文試験事業',
       purpose: '情報システムの効率的・安定的な管理運用を行います。'.repeat(120).slice(0, 3000),
-      items: Array.from({ length: 12 }, (_, i) => ({
-        name: `業務${i + 1}`,
-        amount: 1000 + i,
-        description: '市民に行政サービスを継続して提供するため、システムの再構築及び機器更新を行います。'.repeat(3),
-      })),
+      items: withItemIds(
+        '7a1e0000-0000-4000-8000-000000000001',
+        Array.from({ length: 12 }, (_, i) => ({
+          name: `業務${i + 1}`,
+          amount: 1000 + i,
+          description: '市民に行政サービスを継続して提供するため、システムの再構築及び機器更新を行います。'.repeat(3),
+        })),
+      ),
     };
     const file = join(tempDir(), 'long.yosan.json');
     writeFileSync(file, writeExchangeFile({ ...sample, sheets: [...sample.sheets, long] }));

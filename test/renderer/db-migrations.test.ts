@@ -7,12 +7,30 @@ import { describe, expect, it } from 'vitest';
 import { openDb, type StoredSheet } from '../../renderer/src/persistence/db';
 import { loadFromDbChecked } from '../../renderer/src/persistence/load';
 import { CURRENT_DB_VERSION } from '../../renderer/src/persistence/migrations';
+import type { KeyProgram, Policy, Sheet } from '../../shared/domain/schema';
+import { withItemIds, type ItemWithoutId } from '../helpers/sheet';
+
+/** A version-1 record: 主な事業 without ids, key-program rows with `sheetId` (exchange format 1). */
+type V1Sheet = Omit<Sheet, 'items'> & { items: ItemWithoutId[] };
+type V1Program = Omit<KeyProgram, 'link'> & { sheetId: string | null };
+type V1Policy = Omit<Policy, 'goals'> & { goals: { heading: string; programs: V1Program[] }[] };
 
 interface Fixture {
   version: number;
-  sheets: StoredSheet[];
-  policies: { id: string; policy: unknown }[];
+  sheets: (Omit<StoredSheet, 'sheet'> & { sheet: V1Sheet })[];
+  policies: { id: string; policy: V1Policy }[];
   settings: { key: string; value: unknown }[];
+}
+
+/** What format 2 makes of a version-1 policy: `sheetId` becomes `link`. */
+function asFormat2(policy: V1Policy): Policy {
+  return {
+    ...policy,
+    goals: policy.goals.map((goal) => ({
+      ...goal,
+      programs: goal.programs.map(({ sheetId, ...rest }) => ({ ...rest, link: sheetId === null ? null : { kind: 'sheet' as const, sheetId } })),
+    })),
+  };
 }
 
 /** Records written by the app while its database was at schema version 1 (the sample, edited: one sheet in the trash). */
@@ -41,17 +59,19 @@ describe('IndexedDB migrations', () => {
       const { data } = loaded!;
       for (const record of FIXTURE.sheets) {
         const inMemory = record.deletedAt === null ? data.sheets[record.id] : data.deleted[record.id]?.sheet;
-        expect(inMemory).toEqual(record.sheet);
+        // Format 2: every 主な事業 has its derived id; nothing else changes.
+        expect(inMemory).toEqual({ ...record.sheet, items: withItemIds(record.sheet.id, record.sheet.items) });
         expect(data.positions[record.id]).toBe(record.position);
         if (record.deletedAt !== null) expect(data.deleted[record.id]!.deletedAt).toBe(record.deletedAt);
       }
       expect(Object.keys(data.sheets).length + Object.keys(data.deleted).length).toBe(FIXTURE.sheets.length);
-      expect(data.policies).toEqual(FIXTURE.policies.map((p) => p.policy));
+      expect(data.policies).toEqual(FIXTURE.policies.map((p) => asFormat2(p.policy)));
       expect({ fiscalYear: data.fiscalYear, bureau: data.bureau, municipality: data.municipality }).toEqual(
         FIXTURE.settings.find((s) => s.key === 'scope')!.value,
       );
-      // The upgrade marked each record with the exchange-format version it is written in.
-      expect((await db.sheets.toArray()).map((r) => r.formatVersion)).toEqual(FIXTURE.sheets.map(() => 1));
+      // The upgrades rewrote each record in exchange format 2 and say so.
+      expect((await db.sheets.toArray()).map((r) => r.formatVersion)).toEqual(FIXTURE.sheets.map(() => 2));
+      expect((await db.policies.toArray()).map((r) => r.formatVersion)).toEqual(FIXTURE.policies.map(() => 2));
       expect(await db.quarantine.count()).toBe(0);
     } finally {
       db.close();

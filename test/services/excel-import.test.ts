@@ -13,8 +13,9 @@ import { runImport } from '../../electron/services/excel/import-runner';
 import { spawnSourceWorker } from '../../electron/services/excel/worker-source';
 import { checkXlsxZip, DEFAULT_ZIP_LIMITS } from '../../electron/services/excel/zip-guard';
 import { MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../shared/domain/schema';
+import { newExchangeFile } from '../../shared/exchange/format';
 import { loadSample } from '../helpers/sample';
-import { makeSheet } from '../helpers/sheet';
+import { makeSheet, withItemIds } from '../helpers/sheet';
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
@@ -98,7 +99,7 @@ describe('export → import gives the same sheets', () => {
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.file.sheets).toEqual(sample.sheets);
-      expect(result.file).toMatchObject({ format: 'yosan-desk', version: 1, municipality: 'さいたま市', fiscalYear: 2015, policies: [] });
+      expect(result.file).toMatchObject({ format: 'yosan-desk', version: 2, municipality: 'さいたま市', fiscalYear: 2015, policies: [] });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -137,8 +138,12 @@ describe('export → import gives the same sheets', () => {
   it('generated sheets with hostile names, 𠮷, empty and very long texts come back exactly', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(sheetArb, { minLength: 1, maxLength: 4 }), text(30), async (generated, municipality) => {
-        const sheets = generated.map((g, i) => ({ ...g, id: `00000000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}` }));
-        const file: ExchangeFile = { format: 'yosan-desk', version: 1, municipality, fiscalYear: 2015, sheets, policies: [] };
+        const sheets = generated.map((g, i) => {
+          const id = `00000000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`;
+          // A workbook carries no 主な事業 ids: they come back derived from the position, as a version-1 file's do.
+          return { ...g, id, items: withItemIds(id, g.items) };
+        });
+        const file: ExchangeFile = newExchangeFile({ municipality, fiscalYear: 2015, sheets, policies: [] });
         const result = await importWorkbookBytes(await exportBytes(file), 'x.xlsx');
         if (!result.ok) throw new Error(JSON.stringify(result.problems));
         expect(result.file).toEqual(file);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describePath } from '../../shared/domain/labels';
@@ -48,7 +49,7 @@ describe('readExchangeFile', () => {
     const r = failure(mutate((d) => (d['version'] = 3)));
     expect(r.reason).toBe('newer-version');
     expect(r.problems[0]!.message).toMatch(/version 3/);
-    expect(r.problems[0]!.message).toMatch(/version 1 まで/);
+    expect(r.problems[0]!.message).toMatch(/version 2 まで/);
   });
 
   it('an unknown field is an error naming it and where it is', () => {
@@ -134,8 +135,37 @@ describe('writeExchangeFile', () => {
 describe('migrations', () => {
   it('a current document passes through unchanged', () => {
     const doc = sampleJson();
-    expect(migrateToCurrent(doc, 1)).toBe(doc);
-    expect(exchangeFileSchema.safeParse(migrateToCurrent(doc, 1)).success).toBe(true);
+    expect(migrateToCurrent(doc, 2)).toBe(doc);
+    expect(exchangeFileSchema.safeParse(migrateToCurrent(doc, 2)).success).toBe(true);
+  });
+
+  it('version 1 → 2: the sample as it was (test/fixtures/sample-v1.yosan.json) opens as today’s sample, but for the two rows that now follow a 主な事業', () => {
+    const v1Text = readFileSync(new URL('../fixtures/sample-v1.yosan.json', import.meta.url), 'utf8');
+    expect((JSON.parse(v1Text) as Json)['version']).toBe(1);
+    const read = readExchangeFile(v1Text);
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.migratedFrom).toBe(1);
+    const today = loadSample();
+    expect(read.file.sheets).toEqual(today.sheets);
+    const links = (file: ExchangeFile) => file.policies[0]!.goals.flatMap((g) => g.programs.map((p) => p.link?.kind ?? 'typed'));
+    expect(links(read.file)).toEqual(['sheet', 'typed', 'sheet', 'sheet', 'sheet', 'typed', 'typed', 'typed', 'typed', 'sheet']);
+    expect(links(today)).toEqual(['sheet', 'item', 'sheet', 'sheet', 'sheet', 'item', 'typed', 'typed', 'typed', 'sheet']);
+    const withoutLinks = (file: ExchangeFile) => file.policies.map((p) => ({ ...p, goals: p.goals.map((g) => ({ ...g, programs: g.programs.map(({ link: _link, ...rest }) => rest) })) }));
+    expect(withoutLinks(read.file)).toEqual(withoutLinks(today));
+  });
+
+  it('version 1 → 2 gives every 主な事業 an id, the same each time, unique within its sheet; keeps ids it finds', () => {
+    const v1 = JSON.parse(readFileSync(new URL('../fixtures/sample-v1.yosan.json', import.meta.url), 'utf8')) as Json;
+    const once = migrateToCurrent(structuredClone(v1), 1) as unknown as ExchangeFile;
+    const twice = migrateToCurrent(structuredClone(v1), 1) as unknown as ExchangeFile;
+    expect(once).toEqual(twice);
+    for (const sheet of once.sheets) {
+      expect(new Set(sheet.items.map((i) => i.id)).size).toBe(sheet.items.length);
+      for (const item of sheet.items) expect(item.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    const kept = structuredClone(v1) as { sheets: { items: { id?: string }[] }[] };
+    kept.sheets[0]!.items[0]!.id = '11111111-1111-4111-8111-111111111111';
+    expect((migrateToCurrent(kept as unknown as Json, 1) as unknown as ExchangeFile).sheets[0]!.items[0]!.id).toBe('11111111-1111-4111-8111-111111111111');
   });
 });
 

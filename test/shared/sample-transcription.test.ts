@@ -106,7 +106,7 @@ describe('sample exchange file: 政策局 平成27年度', () => {
     expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues)).toBe(true);
     const file = loadSample();
     expect(file.format).toBe('yosan-desk');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.municipality).toBe('さいたま市');
     expect(file.fiscalYear).toBe(2015);
     expect(file.sheets).toHaveLength(10);
@@ -247,18 +247,18 @@ describe('sample exchange file: 政策局 平成27年度', () => {
     expect(byName.get('社会保障・税番号制度整備事業')!.items.map((it) => it.amount)).toEqual([null, null]);
   });
 
-  it('has the policy rows’ printed figures and sheet links', () => {
+  it('has the policy rows’ printed figures and their links (a sheet, one 主な事業 of a sheet, or typed)', () => {
     const file = loadSample();
     const policy = file.policies[0]!;
     const nameOf = new Map(file.sheets.map((s) => [s.id, s.name]));
-    // Copied by hand: 区分, 事業名, 〔課〕, 27年度 (一般財源), 26年度 (一般財源), linked sheet.
+    // Copied by hand: 区分, 事業名, 〔課〕, 27年度 (一般財源), 26年度 (一般財源), what the row follows.
     const printed: [string[], string, string, number, number, number, number, string | null][] = [
       [[], '総合振興計画推進事業', '企画調整課', 16_682, 16_682, 16_081, 16_081, '総合振興計画推進事業'],
-      [[], '本庁舎整備審議会の開催', '企画調整課', 6_688, 6_688, 6_692, 6_692, null],
+      [[], '本庁舎整備審議会の開催', '企画調整課', 6_688, 6_688, 6_692, 6_692, '企画調整事務事業 の 主な事業1'],
       [[], '庁舎整備基金積立金', '企画調整課', 506_954, 500_000, 505_949, 500_000, '庁舎整備基金積立金'],
       [['総', '行', '業'], '情報システム最適化事業', 'ICT政策課', 74_081, 74_081, 108_513, 108_513, '情報システム最適化事業'],
       [[], '社会保障・税番号制度整備事業', '番号制度整備室', 12_449, 12_449, 23_525, 23_525, '社会保障・税番号制度整備事業'],
-      [[], '情報システム更改事業', '情報システム課', 419_389, 369_553, 577_872, 452_832, null],
+      [[], '情報システム更改事業', '情報システム課', 419_389, 369_553, 577_872, 452_832, '情報化推進事業 の 主な事業2'],
       [[], '情報システム運用管理事業', '情報システム運用管理室', 764_859, 764_859, 773_626, 773_626, null],
       [['総', '成'], '浦和美園・岩槻地域間成長発展事業', '東部地域・鉄道戦略室', 58_032, 58_032, 60_468, 60_468, null],
       [['総', '成'], '地下鉄7号線延伸促進事業', '東部地域・鉄道戦略室', 18_609, 12_550, 27_108, 21_050, null],
@@ -278,7 +278,14 @@ describe('sample exchange file: 政策局 平成27年度', () => {
         previousAmount,
         previousGeneralFund,
       ]);
-      expect(r.sheetId === null ? null : nameOf.get(r.sheetId), label).toBe(sheet);
+      const link = r.link;
+      const follows =
+        link === null
+          ? null
+          : link.kind === 'sheet'
+            ? nameOf.get(link.sheetId)
+            : `${nameOf.get(link.sheetId)} の 主な事業${(file.sheets.find((s) => s.id === link.sheetId)?.items.findIndex((it) => it.id === link.itemId) ?? -2) + 1}`;
+      expect(follows, label).toBe(sheet);
     });
     expect(policy.reviews.map((r) => [r.section, r.name, r.saving])).toEqual([
       ['情報システム運用管理室', 'WAN・自動交付機停電対応業務委託の廃止', 3_591],

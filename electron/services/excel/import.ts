@@ -5,6 +5,7 @@ import { parseAmount } from '../../../shared/domain/money';
 import type { Problem } from '../../../shared/domain/problem';
 import { MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../../shared/domain/schema';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../../shared/exchange/format';
+import { derivedItemId } from '../../../shared/exchange/migrations';
 import { readExchangeFile } from '../../../shared/exchange/read';
 import {
   cellAddress,
@@ -213,7 +214,9 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
       })),
       purpose: r.joined(plan.purpose, 'purpose', '事業の目的・内容'),
       notes: r.joined(plan.notes, 'notes', '特記事項'),
+      // A workbook does not carry 主な事業 ids (its policies are not exported yet): derived from the position.
       items: plan.items.map((place, i) => ({
+        id: derivedItemId(row.id, i),
         name: r.text(place.name, `items[${i}].name`, `主な事業${i + 1}の名称`),
         amount: r.amount(place.amount, `items[${i}].amount`, `主な事業${i + 1}の金額`),
         description: r.joined(place.description, `items[${i}].description`, `主な事業${i + 1}の説明`),

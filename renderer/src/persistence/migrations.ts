@@ -28,6 +28,25 @@ export const DB_VERSIONS: readonly DbVersion[] = [
       });
     },
   },
+  {
+    // 3: records brought to exchange format 2 (an id per 主な事業, key-program rows' `link`), with the same migration
+    // as a file, so a link to a 主な事業 can be made on data that was typed before.
+    version: 3,
+    stores: { sheets: 'id', policies: 'id', settings: 'key', quarantine: '++seq' },
+    upgrade: async (tx) => {
+      for (const [table, field] of [
+        ['sheets', 'sheet'],
+        ['policies', 'policy'],
+      ] as const) {
+        await tx.table(table).toCollection().modify((record: Record<string, unknown>) => {
+          const from = typeof record['formatVersion'] === 'number' ? record['formatVersion'] : 1;
+          if (from >= EXCHANGE_VERSION) return;
+          record[field] = migrateStoredContent(table, record[field], from);
+          record['formatVersion'] = EXCHANGE_VERSION;
+        });
+      }
+    },
+  },
 ];
 
 export const CURRENT_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]?.version ?? 1;

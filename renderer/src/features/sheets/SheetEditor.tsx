@@ -253,7 +253,7 @@ function Items({ items, update, commit, readOnly }: { items: readonly Item[]; up
         ))}
       </ol>
       {!readOnly && (
-        <button type="button" className="add-row" onClick={() => update('items', (s) => ({ ...s, items: [...s.items, { name: '', amount: null, description: '' }] }))}>
+        <button type="button" className="add-row" onClick={() => update('items', (s) => ({ ...s, items: [...s.items, { id: crypto.randomUUID(), name: '', amount: null, description: '' }] }))}>
           主な事業を追加
         </button>
       )}
