@@ -1,10 +1,13 @@
-// Hash routes, a public contract shared by the renderer and main (which opens print routes): `#/sheet/<id>`, `#/print/sheet/<id>`, `#/print/bureau/<局名>?year=<FY>`.
+// Hash routes, a public contract shared by the renderer and main (which opens print routes): `#/sheet/<id>`,
+// `#/policy/<局名>?year=<FY>`, `#/print/sheet/<id>`, `#/print/bureau/<局名>?year=<FY>`, `#/print/policy/<局名>?year=<FY>`.
 
 export type Route =
   | { kind: 'home' }
   | { kind: 'sheet'; id: string }
   | { kind: 'print-sheet'; id: string }
-  | { kind: 'print-bureau'; bureau: string; fiscalYear: number | null };
+  | { kind: 'print-bureau'; bureau: string; fiscalYear: number | null }
+  | { kind: 'policy'; bureau: string; fiscalYear: number | null }
+  | { kind: 'print-policy'; bureau: string; fiscalYear: number | null };
 
 function decode(part: string): string | null {
   try {
@@ -26,12 +29,16 @@ export function parseRoute(hash: string): Route {
     const id = decode(parts[2]);
     if (id) return { kind: 'print-sheet', id };
   }
-  if (parts[0] === 'print' && parts[1] === 'bureau' && parts[2]) {
+  // No URLSearchParams: shared/ sees neither DOM nor Node.
+  const year = /(?:^|&)year=(\d{4})(?:&|$)/.exec(query)?.[1];
+  const fiscalYear = year ? Number(year) : null;
+  if (parts[0] === 'print' && (parts[1] === 'bureau' || parts[1] === 'policy') && parts[2]) {
     const bureau = decode(parts[2]);
-    // No URLSearchParams: shared/ sees neither DOM nor Node.
-    const year = /(?:^|&)year=(\d{4})(?:&|$)/.exec(query)?.[1];
-    const fiscalYear = year ? Number(year) : null;
-    if (bureau) return { kind: 'print-bureau', bureau, fiscalYear };
+    if (bureau) return { kind: parts[1] === 'bureau' ? 'print-bureau' : 'print-policy', bureau, fiscalYear };
+  }
+  if (parts[0] === 'policy' && parts[1]) {
+    const bureau = decode(parts[1]);
+    if (bureau) return { kind: 'policy', bureau, fiscalYear };
   }
   return { kind: 'home' };
 }
@@ -48,9 +55,23 @@ export function printBureauHash(bureau: string, fiscalYear: number): string {
   return `#/print/bureau/${encodeURIComponent(bureau)}?year=${fiscalYear}`;
 }
 
-/** What a print job prints: one sheet, or every sheet of a 局 and 年度. */
-export type PrintTarget = { kind: 'sheet'; id: string } | { kind: 'bureau'; bureau: string; fiscalYear: number };
+/** The 局運営方針 of a 局 and 年度, to edit. */
+export function policyHash(bureau: string, fiscalYear: number): string {
+  return `#/policy/${encodeURIComponent(bureau)}?year=${fiscalYear}`;
+}
+
+/** The 局運営方針 of a 局 and 年度, laid out for A4 (several pages). */
+export function printPolicyHash(bureau: string, fiscalYear: number): string {
+  return `#/print/policy/${encodeURIComponent(bureau)}?year=${fiscalYear}`;
+}
+
+/** What a print job prints: one sheet, every sheet of a 局 and 年度, or its 局運営方針. */
+export type PrintTarget =
+  | { kind: 'sheet'; id: string }
+  | { kind: 'bureau'; bureau: string; fiscalYear: number }
+  | { kind: 'policy'; bureau: string; fiscalYear: number };
 
 export function printTargetHash(target: PrintTarget): string {
-  return target.kind === 'sheet' ? printSheetHash(target.id) : printBureauHash(target.bureau, target.fiscalYear);
+  if (target.kind === 'sheet') return printSheetHash(target.id);
+  return target.kind === 'bureau' ? printBureauHash(target.bureau, target.fiscalYear) : printPolicyHash(target.bureau, target.fiscalYear);
 }

@@ -105,6 +105,7 @@ export type PrintProgress = z.output<typeof progressSchema>;
 export const printTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sheet'), id: z.uuid() }),
   z.strictObject({ kind: z.literal('bureau'), bureau: z.string().min(1).max(200), fiscalYear: z.int().min(1989).max(2200) }),
+  z.strictObject({ kind: z.literal('policy'), bureau: z.string().min(1).max(200), fiscalYear: z.int().min(1989).max(2200) }),
 ]);
 
 export const printResultSchema = z.discriminatedUnion('status', [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, printBureauHash, printSheetHash, printTargetHash, sheetHash } from '../../shared/routes';
+import { parseRoute, policyHash, printBureauHash, printPolicyHash, printSheetHash, printTargetHash, sheetHash } from '../../shared/routes';
 
 describe('routes (a public contract)', () => {
   it.each([
@@ -9,6 +9,10 @@ describe('routes (a public contract)', () => {
     ['#/print/bureau/政策局?year=2015', { kind: 'print-bureau', bureau: '政策局', fiscalYear: 2015 }],
     ['#/print/bureau/政策局', { kind: 'print-bureau', bureau: '政策局', fiscalYear: null }],
     ['#/print/bureau/政策局?x=1&year=2026', { kind: 'print-bureau', bureau: '政策局', fiscalYear: 2026 }],
+    ['#/policy/政策局?year=2015', { kind: 'policy', bureau: '政策局', fiscalYear: 2015 }],
+    ['#/policy/%E6%94%BF%E7%AD%96%E5%B1%80', { kind: 'policy', bureau: '政策局', fiscalYear: null }],
+    ['#/print/policy/政策局?year=2015', { kind: 'print-policy', bureau: '政策局', fiscalYear: 2015 }],
+    ['#/policy/', { kind: 'home' }],
     ['', { kind: 'home' }],
     ['#/nothing', { kind: 'home' }],
     ['#/sheet/%E0%A4%A', { kind: 'home' }],
@@ -21,5 +25,8 @@ describe('routes (a public contract)', () => {
     expect(parseRoute(printSheetHash('x'))).toEqual({ kind: 'print-sheet', id: 'x' });
     expect(parseRoute(printBureauHash('東京事務所', 2019))).toEqual({ kind: 'print-bureau', bureau: '東京事務所', fiscalYear: 2019 });
     expect(printTargetHash({ kind: 'bureau', bureau: '政策局', fiscalYear: 2015 })).toBe(printBureauHash('政策局', 2015));
+    expect(parseRoute(policyHash('東京事務所', 2019))).toEqual({ kind: 'policy', bureau: '東京事務所', fiscalYear: 2019 });
+    expect(parseRoute(printPolicyHash('政策局', 2015))).toEqual({ kind: 'print-policy', bureau: '政策局', fiscalYear: 2015 });
+    expect(printTargetHash({ kind: 'policy', bureau: '政策局', fiscalYear: 2015 })).toBe(printPolicyHash('政策局', 2015));
   });
 });
