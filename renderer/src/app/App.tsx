@@ -1,6 +1,8 @@
 // The main window, composed: toolbar, notice, sheet list | editor (or 削除済み) | checks & totals, preview and questions.
 import { useRef, useState } from 'react';
 import { PreviewForScope } from '../features/print/PreviewForScope';
+import { PolicyEditor } from '../features/policy/PolicyEditor';
+import { PrintPolicyRoute } from '../features/print/PrintPolicyRoute';
 import { PrintRoute } from '../features/print/PrintRoute';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel';
 import { SheetEditor } from '../features/sheets/SheetEditor';
@@ -25,6 +27,7 @@ export function App() {
   const route = useHashRoute();
   // Primitive selections only: the shell must not re-render on every keystroke in the editor.
   const phase = useSheets((s) => s.phase);
+  const fiscalYear = useSheets((s) => s.fiscalYear);
   const loadError = useSheets((s) => s.loadError);
   const currentId = route.kind === 'sheet' ? route.id : null;
   const currentExists = useSheets((s) => (currentId ? s.sheets[currentId] !== undefined : false));
@@ -55,6 +58,13 @@ export function App() {
       </PaneBoundary>
     );
   }
+  if (route.kind === 'print-policy') {
+    return (
+      <PaneBoundary pane="print-route">
+        <PrintPolicyRoute bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
+      </PaneBoundary>
+    );
+  }
 
   return (
     <div className="app">
@@ -78,7 +88,9 @@ export function App() {
         <main className="editor-pane">
           <PaneBoundary pane="editor" resetKey={currentId}>
             {showTrash && <TrashPanel onClose={() => setShowTrash(false)} onRestore={sheets.restore} onEmpty={sheets.emptyTrash} />}
-            {currentId ? (
+            {route.kind === 'policy' ? (
+              <PolicyEditor bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
+            ) : currentId ? (
               <SheetEditor key={currentId} sheetId={currentId} />
             ) : (
               <p className="editor-empty">左の一覧から事務事業シートを選ぶか、「新規」で作成してください。</p>
