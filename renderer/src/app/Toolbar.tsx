@@ -1,9 +1,11 @@
 // The toolbar: 年度/局, the sheet actions, undo/redo, 削除済み and the file commands, Excel出力 and printing, the save state.
+import { policyHash } from '../../../shared/routes';
 import { useSheets } from '../store/context';
 import type { FileCommands } from './commands/useFileCommands';
 import type { SheetCommands } from './commands/useSheetCommands';
 import { SaveIndicator } from './SaveIndicator';
 import { ScopeSwitcher } from './ScopeSwitcher';
+import { navigate } from './useHashRoute';
 
 export interface ToolbarProps {
   /** The sheet the editor shows (its id from the route), and whether it exists. */
@@ -24,6 +26,8 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
   const deletedCount = useSheets((s) => Object.keys(s.deleted).length);
   // Another window edits the data: nothing here may change it.
   const windowReadOnly = useSheets((s) => s.readOnly !== null);
+  const bureau = useSheets((s) => s.bureau);
+  const fiscalYear = useSheets((s) => s.fiscalYear);
   return (
     <header className="toolbar" role="toolbar" aria-label="操作">
       <h1 className="app-title">予算デスク</h1>
@@ -45,6 +49,11 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
         </button>
         <button type="button" onClick={sheets.redo} disabled={!canRedo || windowReadOnly} title="Ctrl+Y / Ctrl+Shift+Z">
           やり直し
+        </button>
+      </span>
+      <span className="toolbar-group">
+        <button type="button" onClick={() => navigate(policyHash(bureau, fiscalYear))} disabled={bureau === ''}>
+          局運営方針
         </button>
       </span>
       <span className="toolbar-group">

@@ -113,3 +113,30 @@ export function emptyTrash(doc: DocumentState): DocumentChange {
   for (const id of Object.keys(doc.deleted)) delete positions[id];
   return { deleted: {}, positions, membershipChanged: true };
 }
+
+/** Replaces one policy (same id); null when there is none. Policies never change which sheets a scope holds. */
+export function putPolicy(doc: DocumentState, policy: Policy): DocumentChange | null {
+  const at = doc.policies.findIndex((p) => p.id === policy.id);
+  if (at < 0) return null;
+  const policies = doc.policies.slice();
+  policies[at] = policy;
+  return { policies, membershipChanged: false };
+}
+
+/** Adds a policy at the end. */
+export function addPolicy(doc: DocumentState, policy: Policy): DocumentChange {
+  return { policies: [...doc.policies, policy], membershipChanged: false };
+}
+
+/** An empty 局運営方針 of a 局 and 年度: one empty statement to start from, no 見直し. */
+export function createEmptyPolicy(id: string, bureau: string, fiscalYear: number): Policy {
+  return {
+    id,
+    fiscalYear,
+    bureau,
+    issues: { intro: '', sections: [] },
+    basicPolicy: '',
+    goals: [{ heading: '', programs: [] }],
+    reviews: [],
+  };
+}

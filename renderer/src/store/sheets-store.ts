@@ -1,15 +1,18 @@
 // The store: the document, session and history slices in one zustand store. Every change of the document goes
 // through `commit`, which refuses it in a read-only window, applies it, and keeps history and membership in step.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ExchangeFile, Sheet, SheetStatus } from '../../../shared/domain/schema';
+import type { ExchangeFile, Policy, Sheet, SheetStatus } from '../../../shared/domain/schema';
 import { createEmptySheet } from '../../../shared/domain/sheet';
 import {
+  addPolicy,
   addSheet,
+  createEmptyPolicy,
   dataFromFile,
   emptyData,
   emptyTrash,
   nextPosition,
   positionAfter,
+  putPolicy,
   putSheet,
   restoreSheet,
   trashSheet,
@@ -17,7 +20,7 @@ import {
   type DocumentState,
   type SheetsData,
 } from './document';
-import { emptyHistory, record, redo, undo, type HistoryState, type SheetHistory } from './history';
+import { emptyHistory, record, redo, undo, type HistoryState, type PolicyHistory, type SheetHistory } from './history';
 import type { SessionState, SetAsideRecord } from './session';
 
 export { dataFromFile, emptyData, nextPosition, type DeletedSheet, type SheetsData } from './document';
@@ -32,6 +35,12 @@ export interface SheetsActions {
   updateSheet(id: string, edit: (sheet: Sheet) => Sheet, key?: string): boolean;
   undo(id: string): boolean;
   redo(id: string): boolean;
+  /** Edits one 局運営方針, with its own undo stack (`key` merges typing in one field). False if read-only or gone. */
+  updatePolicy(id: string, edit: (policy: Policy) => Policy, key?: string): boolean;
+  undoPolicy(id: string): boolean;
+  redoPolicy(id: string): boolean;
+  /** An empty 局運営方針 for a 局 and 年度 that has none; its id, or null (read-only, or one exists already). */
+  createPolicy(bureau: string, fiscalYear: number): string | null;
   /** A new empty sheet in the current 年度 and 局; null in a read-only window. */
   createSheet(): string | null;
   duplicateSheet(id: string): string | null;
@@ -66,12 +75,17 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
     const stamp = (sheet: Sheet): Sheet => ({ ...sheet, updatedAt: deps.now().toISOString() });
 
     /** The one place the document changes. False (nothing changed) in a read-only window or without a change. */
-    const commit = (change: DocumentChange | null, history?: Readonly<Record<string, SheetHistory>>): boolean => {
+    const commit = (
+      change: DocumentChange | null,
+      history?: Readonly<Record<string, SheetHistory>>,
+      policyHistory?: Readonly<Record<string, PolicyHistory>>,
+    ): boolean => {
       if (change === null || get().readOnly !== null) return false;
       const { membershipChanged, ...parts } = change;
       set((s) => ({
         ...parts,
         ...(history ? { history } : {}),
+        ...(policyHistory ? { policyHistory } : {}),
         membershipVersion: membershipChanged ? s.membershipVersion + 1 : s.membershipVersion,
       }));
       return true;
@@ -83,6 +97,12 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
 
     const historyOf = (id: string): SheetHistory => get().history[id] ?? emptyHistory;
 
+    const policyOf = (id: string): Policy | undefined => get().policies.find((p) => p.id === id);
+    const policyHistoryOf = (id: string): PolicyHistory => get().policyHistory[id] ?? emptyHistory;
+    /** A new version of one policy with its undo stack. */
+    const commitPolicy = (policy: Policy, policyHistory: PolicyHistory): boolean =>
+      commit(putPolicy(get(), policy), undefined, { ...get().policyHistory, [policy.id]: policyHistory });
+
     return {
       ...emptyData,
       phase: 'loading',
@@ -90,9 +110,11 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       readOnly: null,
       setAside: [],
       history: {},
+      policyHistory: {},
       membershipVersion: 0,
 
-      hydrate: (data) => set((s) => ({ ...data, phase: 'ready', loadError: null, history: {}, membershipVersion: s.membershipVersion + 1 })),
+      hydrate: (data) =>
+        set((s) => ({ ...data, phase: 'ready', loadError: null, history: {}, policyHistory: {}, membershipVersion: s.membershipVersion + 1 })),
       failLoading: (message) => set({ phase: 'failed', loadError: message }),
       setReadOnly: (reason) => set({ readOnly: reason }),
       setSetAside: (records) => set({ setAside: records }),
@@ -117,6 +139,32 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
         if (!current || current.status === 'final') return false;
         const step = redo(historyOf(id), current);
         return step !== null && commitSheet({ ...step.sheet, status: current.status }, step.history);
+      },
+
+      updatePolicy: (id, edit, key) => {
+        const before = policyOf(id);
+        if (!before) return false;
+        const edited = edit(before);
+        if (edited === before) return false;
+        return commitPolicy(edited, record(policyHistoryOf(id), before, key ?? null, deps.now().getTime()));
+      },
+
+      undoPolicy: (id) => {
+        const current = policyOf(id);
+        const step = current ? undo(policyHistoryOf(id), current) : null;
+        return step !== null && commitPolicy(step.sheet, step.history);
+      },
+
+      redoPolicy: (id) => {
+        const current = policyOf(id);
+        const step = current ? redo(policyHistoryOf(id), current) : null;
+        return step !== null && commitPolicy(step.sheet, step.history);
+      },
+
+      createPolicy: (bureau, fiscalYear) => {
+        if (get().policies.some((p) => p.bureau === bureau && p.fiscalYear === fiscalYear)) return null;
+        const id = deps.newId();
+        return commit(addPolicy(get(), createEmptyPolicy(id, bureau, fiscalYear))) ? id : null;
       },
 
       createSheet: () => {
@@ -155,7 +203,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
 
       replaceWith: (file) => {
         const { fiscalYear, bureau, ...document } = dataFromFile(file);
-        if (commit({ ...document, membershipChanged: true }, {})) set({ fiscalYear, bureau });
+        if (commit({ ...document, membershipChanged: true }, {}, {})) set({ fiscalYear, bureau });
       },
     };
   });

@@ -1,7 +1,11 @@
-// Every error and warning of the chosen 年度 and 局 (and 未配分 notes); a click opens the sheet at the field.
+// Every error and warning of the chosen 年度 and 局, its sheets' and its 局運営方針's (and 未配分 notes); a click opens
+// the sheet or the 局運営方針 at the field.
 import { memo, useMemo } from 'react';
 import { severityLabel } from '../../../../shared/domain/problem';
+import { policyHash } from '../../../../shared/routes';
+import { navigate } from '../../app/useHashRoute';
 import { useSheets } from '../../store/context';
+import { policyProblems, sheetsMap, type PolicyProblem } from '../policy/policy-edits';
 import { selectScopeSheets, sheetProblems, type SheetProblem } from '../../store/selectors';
 import { useSummaryValue } from '../../hooks/useSummaryValue';
 
@@ -33,6 +37,37 @@ const ProblemItem = memo(function ProblemItem({ problem, onJump }: { problem: Sh
   );
 });
 
+/** Opens the 局運営方針 and, once it shows, focuses the field at `fieldPath` (or the first under it). */
+function openPolicyAt(bureau: string, fiscalYear: number, fieldPath: string): void {
+  navigate(policyHash(bureau, fiscalYear));
+  let tries = 0;
+  const focus = () => {
+    const editor = document.querySelector('[data-policy-editor]');
+    const fields = editor ? Array.from(editor.querySelectorAll<HTMLElement>('[data-field-path]')) : [];
+    const target = fields.find((f) => f.dataset['fieldPath'] === fieldPath) ?? fields.find((f) => (f.dataset['fieldPath'] ?? '').startsWith(fieldPath));
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'center' });
+    } else if (++tries < 10) requestAnimationFrame(focus);
+  };
+  requestAnimationFrame(focus);
+}
+
+const PolicyProblemItem = memo(function PolicyProblemItem({ problem, bureau, fiscalYear }: { problem: PolicyProblem; bureau: string; fiscalYear: number }) {
+  return (
+    <li className={`problem problem-${problem.severity}`}>
+      <button type="button" onClick={() => openPolicyAt(bureau, fiscalYear, problem.fieldPath)}>
+        <span className="problem-kind">{severityLabel[problem.severity]}</span>
+        <span className="problem-sheet">局運営方針</span>
+        <span className="problem-message">
+          {problem.field ? `${problem.field}: ` : ''}
+          {problem.message}
+        </span>
+      </button>
+    </li>
+  );
+});
+
 /** Memoised, and fed the list once typing pauses: a keystroke paints the editor first, the panel follows when idle. */
 export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (sheetId: string, fieldPath: string) => void }) {
   const sheets = useSummaryValue(useSheets(selectScopeSheets));
@@ -49,20 +84,30 @@ export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (
       return { key: n === 0 ? base : `${base}|${n}`, problem: p };
     });
   }, [sheets]);
-  const errors = problems.filter(({ problem }) => problem.severity === 'error').length;
-  const warnings = problems.filter(({ problem }) => problem.severity === 'warning').length;
+  // The scope's 局運営方針, checked against every sheet once typing pauses (links may reach any sheet).
+  const policy = useSheets((s) => s.policies.find((p) => p.bureau === s.bureau && p.fiscalYear === s.fiscalYear));
+  const allSheets = useSummaryValue(useSheets((s) => s.sheets));
+  const ofPolicy = useMemo(() => (policy ? policyProblems(policy, sheetsMap(allSheets)) : []), [policy, allSheets]);
+  const errors =
+    problems.filter(({ problem }) => problem.severity === 'error').length + ofPolicy.filter((p) => p.severity === 'error').length;
+  const warnings =
+    problems.filter(({ problem }) => problem.severity === 'warning').length + ofPolicy.filter((p) => p.severity === 'warning').length;
   return (
     <section className="problems-panel" aria-label="チェック結果">
       <h2>
         チェック <span className="counts">エラー {errors}・警告 {warnings}</span>
       </h2>
-      {problems.length === 0 ? (
+      {problems.length + ofPolicy.length === 0 ? (
         <p className="no-problems">問題はありません。</p>
       ) : (
         <ul>
           {problems.map(({ key, problem }) => (
             <ProblemItem key={key} problem={problem} onJump={onJump} />
           ))}
+          {policy &&
+            ofPolicy.map((problem, i) => (
+              <PolicyProblemItem key={`policy|${problem.path}|${problem.field ?? ''}|${i}`} problem={problem} bureau={policy.bureau} fiscalYear={policy.fiscalYear} />
+            ))}
         </ul>
       )}
     </section>
