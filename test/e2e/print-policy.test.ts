@@ -1,0 +1,214 @@
+// The 局運営方針 print route in Debian's Chromium: page.pdf (A4) of the sample's 政策局 2015 policy, checked with
+// pdfinfo and pdftotext (the seed's headings in order, every table row whole on one page, the 見直し total), and the
+// message when there is no policy. Each test makes at most one PDF and has its own measured time limit.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { formatAmount } from '../../shared/domain/money';
+import { numberedPrograms, programFigures, sheetsById } from '../../shared/domain/policy';
+import type { KeyProgram } from '../../shared/domain/schema';
+import { writeExchangeFile } from '../../shared/exchange/write';
+import { printPolicyHash } from '../../shared/routes';
+import { loadSample } from '../helpers/sample';
+import { launchBrowser, openExchangeFileInApp } from './browser';
+
+/*
+ * Time limits, from measurements on the 2-core development machine (Debian's Chromium, poppler), as the range over
+ * runs of `npx vitest run --config test/vitest.config.ts test/e2e/print-policy.test.ts test/e2e/print.test.ts`:
+ *   launching Chromium (beforeAll)                   0.2–0.6 s
+ *   the policy PDF (loads the app, lays out, PDF)    1.1–2.3 s (pdftotext per page and pdftoppm included)
+ *   the empty message (loads the app)                0.4–0.7 s
+ *   the 40-row policy (開く a file, lays out, PDF)   1.8–2.1 s
+ * Each limit is 14× or more the slowest figure measured; one playwright wait gives up after WAIT_MS first, so a
+ * stuck page reports what it was waiting for rather than a bare time-out.
+ */
+const LAUNCH_TIMEOUT_MS = 30_000;
+const POLICY_PDF_TIMEOUT_MS = 60_000;
+const EMPTY_TIMEOUT_MS = 30_000;
+const LONG_POLICY_TIMEOUT_MS = 60_000;
+const WAIT_MS = 20_000;
+/** Where the pages are saved as pictures, to look at them as a user would. */
+const SHOTS_DIR = '/tmp/shots';
+
+const url = inject('appUrl');
+let dir: string | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yosan-print-policy-'));
+  browser = await launchBrowser();
+}, LAUNCH_TIMEOUT_MS);
+afterAll(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}, LAUNCH_TIMEOUT_MS);
+
+/** A page in a fresh context (the sample loads on first run), closed when the test ends however it ends. */
+async function newPage(): Promise<Page> {
+  if (!browser) throw new Error('no browser: beforeAll failed');
+  const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, locale: 'ja-JP' });
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  onTestFinished(() => context.close());
+  return context.newPage();
+}
+
+const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+/**
+ * The text of the PDF or of one page, in reading order (not -layout): a table cell's lines stay together, so a 事業名
+ * wrapped inside its cell reads whole once white space is squeezed out.
+ */
+const textOf = (pdf: string, pageNo?: number) =>
+  execFileSync('pdftotext', [...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), pdf, '-'], { encoding: 'utf8' });
+/** pdftotext breaks a long name across lines: compare without white space. */
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** The sample's key-program rows with the figures they print (linked rows follow their sheets). */
+function expectedRows() {
+  const sample = loadSample();
+  const policy = sample.policies.find((p) => p.bureau === '政策局' && p.fiscalYear === 2015);
+  if (!policy) throw new Error('the sample has no 政策局 2015 policy');
+  const byId = sheetsById(sample.sheets);
+  return numberedPrograms(policy).map(({ no, program }) => {
+    const figures = programFigures(program, byId);
+    return {
+      no,
+      name: program.name,
+      section: `〔${program.section}〕`,
+      /** The end of 説明: on the row's page only if the row was not cut at the page's foot. */
+      descriptionEnd: squeeze(program.description).slice(-8),
+      amount: formatAmount(figures.amount),
+      fund: `(${formatAmount(figures.generalFund)})`,
+      previous: formatAmount(figures.previousAmount),
+    };
+  });
+}
+
+describe('printing the 局運営方針 (PDF through Chromium, A4)', () => {
+  it(
+    'prints 政策局 平成27年度 on A4 pages like the seed, every row whole on one page',
+    async () => {
+      const rows = expectedRows();
+      expect(rows).toHaveLength(10);
+      const page = await newPage();
+      await page.goto(`${url}${printPolicyHash('政策局', 2015)}`);
+      await page.waitForSelector('html[data-print-ready="true"] .print-page[data-fitted="true"]');
+      const domPages = await page.locator('.print-page').count();
+      const pdf = join(dir ?? tmpdir(), 'policy.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+
+      // What main reports (it counts .print-page) is what the PDF holds.
+      const pages = pageCount(pdf);
+      expect(pages).toBeGreaterThan(1);
+      expect(pages).toBe(domPages);
+
+      const all = squeeze(textOf(pdf));
+      expect(all).toContain('政策局平成27年度局運営方針（案）');
+      const headings = ['1.主な現状と課題', '2.基本方針・区分別主要事業', '3.見直し事業一覧'].map((h) => all.indexOf(h));
+      expect(headings.every((i) => i >= 0), `headings at ${headings.join(', ')}`).toBe(true);
+      expect([...headings].sort((a, b) => a - b)).toEqual(headings);
+      expect(all).toContain('*（）内は一般財源');
+      expect(all).toContain('(単位:千円)');
+      expect(all).toContain(squeeze('△ 3,591'));
+      expect(all).toContain(squeeze('△ 70,200'));
+      expect(all).toContain(squeeze('△ 143,791'));
+
+      // Each row on exactly one page: its 事業名 with its 〔課〕 (the same name also appears in 1.'s paragraphs), with
+      // its 27年度 figure and 一般財源, 26年度 figure and the end of its 説明 on that same page.
+      const perPage = Array.from({ length: pages }, (_, i) => textOf(pdf, i + 1));
+      for (const row of rows) {
+        const on = perPage
+          .map((t, i) => (squeeze(t).includes(squeeze(row.name)) && squeeze(t).includes(row.section) ? i + 1 : 0))
+          .filter((n) => n > 0);
+        expect(on, `No.${row.no} ${row.name}`).toHaveLength(1);
+        const text = perPage[on[0]! - 1]!;
+        expect(text, `No.${row.no} ${row.name} 27年度`).toContain(row.amount);
+        expect(text, `No.${row.no} ${row.name} 27年度 一般財源`).toContain(row.fund);
+        expect(text, `No.${row.no} ${row.name} 26年度`).toContain(row.previous);
+        expect(squeeze(text), `No.${row.no} ${row.name} 説明`).toContain(row.descriptionEnd);
+      }
+      // The 見直し total sits on the last page with the table's end.
+      expect(squeeze(perPage[pages - 1]!)).toContain(squeeze('△ 143,791'));
+
+      // The pages as pictures, to look at as a user would.
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(SHOTS_DIR, 'policy-print')]);
+    },
+    POLICY_PDF_TIMEOUT_MS,
+  );
+
+  it(
+    'says so in Japanese when the 局 has no policy for the year, and never reports ready',
+    async () => {
+      const page = await newPage();
+      await page.goto(`${url}${printPolicyHash('政策局', 2016)}`);
+      const empty = page.locator('.print-empty');
+      await empty.waitFor();
+      expect(await empty.textContent()).toContain('政策局の平成28年度の局運営方針はありません');
+      expect(await page.locator('html').getAttribute('data-print-ready')).toBeNull();
+      expect(await page.locator('.print-page').count()).toBe(0);
+    },
+    EMPTY_TIMEOUT_MS,
+  );
+  it(
+    'a table of 40 rows continues over pages with its header row repeated, never cutting a row',
+    async () => {
+      const sample = loadSample();
+      const base = sample.policies.find((p) => p.bureau === '政策局' && p.fiscalYear === 2015);
+      if (!base) throw new Error('the sample has no 政策局 2015 policy');
+      const programs: KeyProgram[] = Array.from({ length: 40 }, (_, i) => ({
+        marks: i % 3 === 0 ? ['総', '行'] : [],
+        name: `長期試験事業${String(i + 1).padStart(2, '0')}`,
+        section: '企画調整課',
+        amount: 100_000 + i,
+        generalFund: 90_000 + i,
+        previousAmount: 80_000 + i,
+        previousGeneralFund: 70_000 + i,
+        description: `${'市民サービスの向上のため、情報システムの再構築を行います。'.repeat(1 + (i % 3))}終わり${i + 1}。`,
+        link: null,
+      }));
+      const policy = { ...base, goals: [...base.goals, { heading: '長い表の試験を行います。', programs }] };
+      const file = join(dir ?? tmpdir(), 'long-policy.yosan.json');
+      writeFileSync(file, writeExchangeFile({ ...sample, policies: [policy] }));
+      const page = await newPage();
+      await page.goto(url);
+      await openExchangeFileInApp(page, file);
+      await page.goto(`${url}${printPolicyHash('政策局', 2015)}`);
+      await page.waitForSelector('html[data-print-ready="true"] .print-page[data-fitted="true"]');
+      const domPages = await page.locator('.print-page').count();
+      const pdf = join(dir ?? tmpdir(), 'long-policy.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      const pages = pageCount(pdf);
+      expect(pages).toBe(domPages);
+      expect(pages).toBeGreaterThan(5);
+
+      const perPage = Array.from({ length: pages }, (_, i) => squeeze(textOf(pdf, i + 1)));
+      const rowPages = new Set<number>();
+      programs.forEach((program, i) => {
+        const on = perPage.map((t, n) => (t.includes(program.name) ? n : -1)).filter((n) => n >= 0);
+        expect(on, program.name).toHaveLength(1);
+        const text = perPage[on[0]!]!;
+        expect(text, program.name).toContain(formatAmount(program.amount));
+        expect(text, program.name).toContain(`(${formatAmount(program.generalFund)})`);
+        expect(text, `${program.name} 説明`).toContain(`終わり${i + 1}。`);
+        rowPages.add(on[0]!);
+      });
+      // The table spans several pages, and each of them starts its part with the header row.
+      expect(rowPages.size).toBeGreaterThan(1);
+      for (const n of rowPages) {
+        // (The footer's 平成27年度 does not count: the header reads No 区分 事業名 in its own cells.)
+        expect(perPage[n], `page ${n + 1}`).toContain('No区分事業名');
+        expect(perPage[n], `page ${n + 1}`).toContain('26年度');
+      }
+      // The 見直し事業一覧 still ends the document with its total.
+      expect(perPage[pages - 1]).toContain(squeeze('△ 143,791'));
+    },
+    LONG_POLICY_TIMEOUT_MS,
+  );
+});
