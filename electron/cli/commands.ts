@@ -205,7 +205,7 @@ async function runExport(args: readonly string[], io: CliIo, options: CliOptions
   const result = await exportWorkbookToFile(
     output,
     file,
-    { bureau: parsed.bureau, sheetIds: parsed.sheetIds },
+    { bureau: parsed.bureau, sheetIds: parsed.sheetIds, includePolicy: true },
     { ...(io.progress ? { onProgress: io.progress } : {}), ...(options.now ? { now: options.now } : {}) },
   );
   if (result.status !== 'saved') {

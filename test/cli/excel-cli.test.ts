@@ -31,13 +31,15 @@ function readSheets(path: string) {
 }
 
 describe('npm run cli -- export', () => {
-  it('the sample: exit 0, a workbook of 10 sheets, one line saying so', async () => {
+  it('the sample: exit 0, a workbook of 10 sheets and the 局運営方針, one line saying so', async () => {
     const { code, out, err } = await cli('export', SAMPLE_PATH, '-o', at('政策局.xlsx'));
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out).toEqual([`${at('政策局.xlsx')}: 事務事業 10 件を出力しました（さいたま市 平成27年度）。`]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(at('政策局.xlsx')) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets).toHaveLength(12);
+    // 一覧, 局運営方針, 見直し事業一覧, ten sheets and the hidden metadata.
+    expect(workbook.worksheets).toHaveLength(14);
+    expect(workbook.worksheets.slice(0, 3).map((w) => w.name)).toEqual(['一覧', '局運営方針', '見直し事業一覧']);
   });
 
   it('--bureau and --sheet choose the sheets; .xlsx is added to a bare name', async () => {

@@ -85,7 +85,8 @@ export function createExcelHandlers(
       // The slot is taken before the dialog: a second click while the dialog is open is told to wait.
       return exports.run(
         async (signal, progress) => {
-          const selection = { sheetIds, bureau };
+          // The bureau workbook carries its 局運営方針 (when there is one) before the sheets.
+          const selection = { sheetIds, bureau, includePolicy: true };
           const selected = selectSheets(file, selection);
           if (!selected.ok) return { status: 'error', message: selected.message };
           const name = suggestedName ?? safeWorkbookFileName(defaultWorkbookName(selected.sheets, file.fiscalYear));

@@ -1,6 +1,7 @@
 // Excel export as a service: which sheets, the layouts of the whole workbook, the bytes, and the atomic write to disk.
 import path from 'node:path';
-import type { ExchangeFile, Sheet } from '../../../shared/domain/schema';
+import { sheetsById as indexSheets } from '../../../shared/domain/policy';
+import type { ExchangeFile, Policy, Sheet } from '../../../shared/domain/schema';
 import { fiscalYearLabel } from '../../../shared/domain/wareki';
 import { writeFileAtomic, type AtomicWriteOptions } from '../files';
 import {
@@ -12,11 +13,13 @@ import {
   shapeOf,
   planSheet,
   type MetadataEntry,
+  type PolicyMetadataEntry,
   type SheetPieces,
   type SummaryEntry,
   type WorksheetLayout,
 } from './layout';
 import { excelMessages } from './messages';
+import { layoutPolicy, programMetadata } from './policy-layout';
 import { assignSheetNames } from './sheet-names';
 import { ExportAbortedError, writeWorkbook } from './xlsx';
 
@@ -25,6 +28,11 @@ export interface ExportSelection {
   bureau?: string | undefined;
   /** Only these sheets (by id), in the file's order. */
   sheetIds?: readonly string[] | undefined;
+  /**
+   * A bureau workbook: with `bureau`, also the worksheets 局運営方針 and 見直し事業一覧 of that 局's policy for the sheets'
+   * 年度 (when the document has one). Opt-in, so callers that count worksheets or pages keep what they had.
+   */
+  includePolicy?: boolean | undefined;
 }
 
 export type SelectResult = { ok: true; sheets: Sheet[] } | { ok: false; message: string };
@@ -73,6 +81,48 @@ function oversizedText(sheets: readonly Sheet[]): string | null {
   return null;
 }
 
+/** One-cell texts of a policy (names, headings, 説明, 見直し): Excel refuses cells over 32,767 characters. */
+function oversizedPolicyText(policy: Policy): string | null {
+  const fields: [string, string][] = [
+    ['局', policy.bureau],
+    ...policy.issues.sections.map((s, i): [string, string] => [`主な現状と課題(${i + 1})の見出し`, s.heading]),
+    ...policy.goals.flatMap((goal, g): [string, string][] => [
+      [`基本方針(${g + 1})の見出し`, goal.heading],
+      ...goal.programs.flatMap((p, k): [string, string][] => [
+        [`基本方針(${g + 1})の主要事業${k + 1}の事業名`, `${p.name}\n〔${p.section}〕`],
+        [`基本方針(${g + 1})の主要事業${k + 1}の区分`, p.marks.join(' ')],
+        [`基本方針(${g + 1})の主要事業${k + 1}の説明`, p.description],
+      ]),
+    ]),
+    ...policy.reviews.flatMap((r, i): [string, string][] => [
+      [`見直し事業${i + 1}の課名`, r.section],
+      [`見直し事業${i + 1}の事業名`, r.name],
+      [`見直し事業${i + 1}の理由及び内容`, r.reason],
+    ]),
+  ];
+  for (const [label, text] of fields) {
+    if (text.length > MAX_CELL_TEXT) return excelMessages.policyTextTooLong(policy.bureau, label);
+  }
+  return null;
+}
+
+/**
+ * The 局運営方針 a bureau workbook carries: only when the export asks for it, the policy of the 局 it names (or of the
+ * one 局 all its sheets belong to) for the sheets' 年度 (the file's 年度 when the sheets span several).
+ */
+export function policyOfExport(
+  file: Pick<ExchangeFile, 'fiscalYear' | 'policies'>,
+  sheets: readonly Sheet[],
+  selection: ExportSelection,
+): Policy | null {
+  const bureaus = [...new Set(sheets.map((s) => s.org.bureau))];
+  const bureau = selection.bureau ?? (bureaus.length === 1 ? bureaus[0] : undefined);
+  if (selection.includePolicy !== true || bureau === undefined || bureau === '') return null;
+  const years = [...new Set(sheets.map((s) => s.fiscalYear))];
+  const year = years.length === 1 ? (years[0] ?? file.fiscalYear) : file.fiscalYear;
+  return file.policies.find((p) => p.bureau === bureau && p.fiscalYear === year) ?? null;
+}
+
 /** `政策局 平成27年度 事務事業一覧` for the 一覧's heading, from the sheets' own 局 and 年度. */
 export function summaryTitle(sheets: readonly Sheet[], fallbackYear: number): string {
   const bureaus = [...new Set(sheets.map((s) => s.org.bureau).filter((b) => b.trim() !== ''))];
@@ -90,11 +140,22 @@ export function defaultWorkbookName(sheets: readonly Sheet[], fiscalYear: number
 }
 
 export interface WorkbookPlan {
-  /** The worksheets in tab order: 一覧, one per sheet, then the hidden metadata. Laid out lazily, one at a time. */
+  /**
+   * The worksheets in tab order: 一覧, 局運営方針 and 見直し事業一覧 (a bureau workbook with a policy), one per sheet, then
+   * the hidden metadata. Laid out lazily, one at a time.
+   */
   layouts: Iterable<WorksheetLayout>;
   /** Number of worksheets `layouts` yields. */
   worksheetCount: number;
   worksheetNames: string[];
+  /** Worksheets between the 一覧 and the first sheet (0, or 2 with a policy). */
+  policyWorksheets: number;
+}
+
+export interface PolicyPart {
+  policy: Policy;
+  /** Every sheet of the file (a row linked to a sheet that is not exported still shows its figures). */
+  sheets: readonly Sheet[];
 }
 
 /**
@@ -105,6 +166,7 @@ export function planWorkbook(
   file: Pick<ExchangeFile, 'municipality' | 'fiscalYear' | 'version'>,
   sheets: readonly Sheet[],
   pieces: readonly SheetPieces[] = sheets.map(sheetPieces),
+  policyPart: PolicyPart | null = null,
 ): WorkbookPlan {
   const names = assignSheetNames(sheets.map((s) => s.name));
   // The 一覧 refers to cells of every sheet, so every sheet's plan (not its cells) is needed first; only the three
@@ -116,12 +178,32 @@ export function planWorkbook(
   });
   const metadataEntries: MetadataEntry[] = sheets.map((sheet, i) => ({ sheet, worksheet: names[i]!, shape: shapes[i]! }));
   const title = summaryTitle(sheets, file.fiscalYear);
+  // The policy's two worksheets are small: laid out at once.
+  const policy = policyPart ? layoutPolicy(policyPart.policy, indexSheets(policyPart.sheets)) : null;
+  const policyMetadata: PolicyMetadataEntry | null =
+    policyPart && policy
+      ? {
+          policy: policyPart.policy,
+          shape: policy.shape,
+          programs: policyPart.policy.goals.flatMap((g) => g.programs.map(programMetadata)),
+        }
+      : null;
   function* layouts(): Generator<WorksheetLayout> {
     yield layoutSummary(summaryEntries, title, file.municipality);
+    if (policy) {
+      yield policy.policy;
+      yield policy.reviews;
+    }
     for (let i = 0; i < sheets.length; i++) yield layoutSheet(sheets[i]!, names[i]!, pieces[i]).layout;
-    yield layoutMetadata(file, metadataEntries);
+    yield layoutMetadata(file, metadataEntries, policyMetadata);
   }
-  return { layouts: { [Symbol.iterator]: layouts }, worksheetCount: sheets.length + 2, worksheetNames: names };
+  const policyWorksheets = policy ? 2 : 0;
+  return {
+    layouts: { [Symbol.iterator]: layouts },
+    worksheetCount: sheets.length + 2 + policyWorksheets,
+    worksheetNames: names,
+    policyWorksheets,
+  };
 }
 
 export interface ExportOptions {
@@ -152,6 +234,9 @@ export async function exportWorkbook(
   const { sheets } = selected;
   const tooLong = oversizedText(sheets);
   if (tooLong) return { status: 'error', message: tooLong };
+  const policy = policyOfExport(file, sheets, selection);
+  const policyTooLong = policy ? oversizedPolicyText(policy) : null;
+  if (policyTooLong) return { status: 'error', message: policyTooLong };
   const total = sheets.length;
   // Cutting long texts into rows is the planning's main cost: done in slices, with a turn of the event loop between.
   const pieces: SheetPieces[] = [];
@@ -162,15 +247,16 @@ export async function exportWorkbook(
       if (options.signal?.aborted) return { status: 'canceled' };
     }
   }
-  const plan = planWorkbook(file, sheets, pieces);
+  const plan = planWorkbook(file, sheets, pieces, policy ? { policy, sheets: file.sheets } : null);
+  const skipped = 1 + plan.policyWorksheets;
   await new Promise<void>((resolve) => setImmediate(resolve));
   try {
     const bytes = await writeWorkbook(plan.layouts, plan.worksheetCount, {
       creator: options.creator ?? '予算デスク',
       created: options.now ?? new Date(),
       ...(options.signal ? { signal: options.signal } : {}),
-      // Worksheet 1 is the 一覧 and the last the hidden one: progress counts 事務事業 sheets only.
-      onWorksheet: (done) => options.onProgress?.(Math.min(Math.max(done - 1, 0), total), total),
+      // Worksheet 1 is the 一覧 (then the policy's) and the last the hidden one: progress counts 事務事業 sheets only.
+      onWorksheet: (done) => options.onProgress?.(Math.min(Math.max(done - skipped, 0), total), total),
     });
     return { status: 'ok', bytes, sheetCount: total };
   } catch (error) {

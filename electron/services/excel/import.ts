@@ -17,6 +17,7 @@ import {
   type SheetShape,
 } from './layout';
 import { excelMessages } from './messages';
+import { readPolicy } from './policy-import';
 import { METADATA_SHEET_NAME } from './sheet-names';
 import type { ReadValue, ReadWorksheet } from './xlsx';
 
@@ -38,12 +39,12 @@ const shapeSchema = z.strictObject({
 
 const MAX_SHEETS = 100_000;
 
-function isEmpty(value: ReadValue): boolean {
+export function isEmpty(value: ReadValue): boolean {
   return value === null || value === '';
 }
 
 /** A text field: text as it is; a number or TRUE/FALSE a reviewer typed, as Excel shows it. */
-function textOf(value: ReadValue): string | { error: string } {
+export function textOf(value: ReadValue): string | { error: string } {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
@@ -51,16 +52,17 @@ function textOf(value: ReadValue): string | { error: string } {
   return value;
 }
 
-class SheetReader {
+/** Reads the fields of one worksheet; problems carry `prefix.path` (`sheets[3].amount`, `policies[0].basicPolicy`). */
+export class SheetReader {
   readonly problems: Problem[] = [];
 
   constructor(
     private readonly ws: ReadWorksheet,
-    private readonly index: number,
+    private readonly prefix: string,
   ) {}
 
   private problem(path: string, message: string): void {
-    this.problems.push({ severity: 'error', path: `sheets[${this.index}].${path}`, message });
+    this.problems.push({ severity: 'error', path: `${this.prefix}.${path}`, message });
   }
 
   text(a: Address, path: string, field: string): string {
@@ -118,7 +120,11 @@ interface MetadataRow {
   status: string;
   updatedAt: string;
   shape: SheetShape;
+  /** The 主な事業 ids; null in a workbook exported before they were recorded (derived from the position then). */
+  itemIds: string[] | null;
 }
+
+const itemIdsSchema = z.array(z.string().max(100)).max(MAX_PIECES);
 
 function metadataRows(meta: ReadWorksheet, count: number): MetadataRow[] | null {
   const rows: MetadataRow[] = [];
@@ -140,7 +146,20 @@ function metadataRows(meta: ReadWorksheet, count: number): MetadataRow[] | null 
     }
     const parsed = shapeSchema.safeParse(shape);
     if (!parsed.success) return null;
-    rows.push({ worksheet, id, fiscalYear, status, updatedAt, shape: parsed.data });
+    const idsText = meta.value(r, 7);
+    let itemIds: string[] | null = null;
+    if (typeof idsText === 'string' && idsText !== '') {
+      let ids: unknown;
+      try {
+        ids = JSON.parse(idsText);
+      } catch {
+        return null;
+      }
+      const parsedIds = itemIdsSchema.safeParse(ids);
+      if (!parsedIds.success || parsedIds.data.length !== parsed.data.items.length) return null;
+      itemIds = parsedIds.data;
+    } else if (!isEmpty(idsText)) return null;
+    rows.push({ worksheet, id, fiscalYear, status, updatedAt, shape: parsed.data, itemIds });
   }
   return rows;
 }
@@ -188,7 +207,7 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
       });
       return;
     }
-    const r = new SheetReader(ws, index);
+    const r = new SheetReader(ws, `sheets[${index}]`);
     const sheet: Sheet = {
       id: row.id,
       fiscalYear: row.fiscalYear,
@@ -214,9 +233,9 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
       })),
       purpose: r.joined(plan.purpose, 'purpose', '事業の目的・内容'),
       notes: r.joined(plan.notes, 'notes', '特記事項'),
-      // A workbook does not carry 主な事業 ids (its policies are not exported yet): derived from the position.
+      // Ids from the metadata; a workbook exported before they were recorded: derived from the position.
       items: plan.items.map((place, i) => ({
-        id: derivedItemId(row.id, i),
+        id: row.itemIds?.[i] ?? derivedItemId(row.id, i),
         name: r.text(place.name, `items[${i}].name`, `主な事業${i + 1}の名称`),
         amount: r.amount(place.amount, `items[${i}].amount`, `主な事業${i + 1}の金額`),
         description: r.joined(place.description, `items[${i}].description`, `主な事業${i + 1}の説明`),
@@ -228,6 +247,9 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
     problems.push(...r.problems);
     sheets.push(sheet);
   });
+  const policy = readPolicy(meta, count, byName);
+  if (policy.kind === 'broken') return failure(excelMessages.metadataBroken(fileName));
+  if (policy.kind === 'problems') problems.push(...policy.problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const document = {
@@ -236,7 +258,7 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
     municipality,
     fiscalYear,
     sheets,
-    policies: [],
+    policies: policy.kind === 'ok' ? [policy.policy] : [],
   };
   // The exchange file's own reader: the same schema, migrations and Japanese messages as opening a .yosan.json.
   const read = readExchangeFile(JSON.stringify(document));

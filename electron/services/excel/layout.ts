@@ -1,10 +1,11 @@
 // The exported workbook as plain data: where every field of a 事務事業 sheet goes, its style, merges, row heights and
 // print setup; the 一覧 and the hidden metadata worksheet. Pure: the exceljs adapter only renders what this decides.
 import { formatYearOverYear } from '../../../shared/domain/ratio';
-import type { ExchangeFile, Sheet } from '../../../shared/domain/schema';
+import type { ExchangeFile, Policy, Sheet } from '../../../shared/domain/schema';
 import { generalFund, sheetChange, sheetYearOverYear } from '../../../shared/domain/sheet';
 import { totalsOf } from '../../../shared/domain/totals';
 import { fiscalYearLabel } from '../../../shared/domain/wareki';
+import type { PolicyShape, ProgramMetadata } from './policy-layout';
 import { quoteSheetName, SUMMARY_SHEET_NAME, METADATA_SHEET_NAME } from './sheet-names';
 import { FONT_SIZE, lineHeight, STYLES, type StyleName } from './styles';
 import { pieceLineCount, splitByLines } from './text-width';
@@ -64,7 +65,7 @@ export interface WorksheetLayout {
 /** A (No) B C D E F (amount) | G (No) H I J K L (amount): two halves for the 主な事業, the top zone split A–H | I–L. */
 export const SHEET_COLUMNS: readonly number[] = [4.5, 9, 9, 9, 9, 11, 4.5, 9, 9, 9, 9, 11];
 export const SUMMARY_COLUMNS: readonly number[] = [5, 18, 30, 13, 13, 13, 9, 13];
-const METADATA_COLUMNS: readonly number[] = [30, 38, 10, 10, 26, 60];
+const METADATA_COLUMNS: readonly number[] = [30, 38, 10, 10, 26, 60, 60];
 
 /** Excel's row height limit, in points. */
 export const MAX_ROW_HEIGHT = 409;
@@ -110,7 +111,7 @@ export function cellAddress(row: number, col: number): string {
 
 // ── a grid being filled ──────────────────────────────────────────────────────
 
-class Grid {
+export class Grid {
   readonly cells: LayoutCell[] = [];
   private lastRowUsed = 0;
 
@@ -379,7 +380,7 @@ export interface SheetWorksheet {
 }
 
 /** Doubles `&` so a text shows as itself in an Excel header or footer; cut to keep the footer under 255 characters. */
-function footerText(text: string, max = 60): string {
+export function footerText(text: string, max = 60): string {
   const chars = Array.from(text.replace(/[\r\n\t]/g, ' '));
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
   return cut.replace(/&/g, '&&');
@@ -609,9 +610,34 @@ export const WORKBOOK_FORMAT = 'yosan-desk-xlsx';
 /** Raised when the layout changes so that an older reader would misread it. */
 export const WORKBOOK_VERSION = 1;
 
-export const METADATA_HEADERS = ['worksheet', 'id', 'fiscalYear', 'status', 'updatedAt', 'shape'] as const;
+/** `itemIds` (the 主な事業 ids, which 局運営方針 rows link to) was added later: blank in older workbooks. */
+export const METADATA_HEADERS = ['worksheet', 'id', 'fiscalYear', 'status', 'updatedAt', 'shape', 'itemIds'] as const;
 /** Row of the first sheet's metadata. */
 export const METADATA_FIRST_ROW = 8;
+
+/**
+ * The 局運営方針 of a bureau workbook, one row after the last sheet's row (a workbook without one, or exported before
+ * policies were, has nothing there): `policy | id | fiscalYear | bureau | | shape`, then `program | JSON` per key program.
+ */
+export interface PolicyMetadataEntry {
+  policy: Policy;
+  shape: PolicyShape;
+  programs: ProgramMetadata[];
+}
+
+export const POLICY_METADATA_KEY = 'policy';
+export const PROGRAM_METADATA_KEY = 'program';
+
+export function policyMetadataRow(sheetCount: number): number {
+  return METADATA_FIRST_ROW + sheetCount + 1;
+}
+
+/** A program's metadata as one cell; without the texts when they would not fit (the cells then give them). */
+function programMetadataText(entry: ProgramMetadata): string {
+  const full = JSON.stringify(entry);
+  if (full.length <= MAX_CELL_TEXT) return full;
+  return JSON.stringify({ link: entry.link, figures: entry.figures });
+}
 
 export interface MetadataEntry {
   worksheet: string;
@@ -626,6 +652,7 @@ export interface MetadataEntry {
 export function layoutMetadata(
   file: Pick<ExchangeFile, 'municipality' | 'fiscalYear' | 'version'>,
   entries: readonly MetadataEntry[],
+  policy: PolicyMetadataEntry | null = null,
 ): WorksheetLayout {
   const g = new Grid(METADATA_COLUMNS);
   const pair = (row: number, key: string, value: CellValue) => {
@@ -648,7 +675,20 @@ export function layoutMetadata(
     g.text(r, 4, 'plain', entry.sheet.status);
     g.text(r, 5, 'plain', entry.sheet.updatedAt);
     g.text(r, 6, 'plain', JSON.stringify(entry.shape));
+    g.text(r, 7, 'plain', JSON.stringify(entry.sheet.items.map((item) => item.id)));
   });
+  if (policy) {
+    const p = policyMetadataRow(entries.length);
+    g.text(p, 1, 'plain', POLICY_METADATA_KEY);
+    g.text(p, 2, 'plain', policy.policy.id);
+    g.put(p, 3, 'plainNumber', { kind: 'number', value: policy.policy.fiscalYear });
+    g.text(p, 4, 'plain', policy.policy.bureau);
+    g.text(p, 6, 'plain', JSON.stringify(policy.shape));
+    policy.programs.forEach((program, i) => {
+      g.text(p + 1 + i, 1, 'plain', PROGRAM_METADATA_KEY);
+      g.text(p + 1 + i, 2, 'plain', programMetadataText(program));
+    });
+  }
   return {
     name: METADATA_SHEET_NAME,
     state: 'veryHidden',

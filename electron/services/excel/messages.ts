@@ -12,6 +12,8 @@ export const excelMessages = {
     `「${bureau}」の事務事業シートがありません。${bureaus.length > 0 ? `このファイルにある局: ${bureaus.slice(0, 10).join('、')}。` : ''}局の名前を確かめてください。`,
   textTooLong: (sheetName: string, field: string): string =>
     `事務事業「${sheetName || '（名称未入力）'}」の${field}が長すぎるため Excel に出力できません（1つのセルは 32,767 文字まで）。短くしてから出力してください。`,
+  policyTextTooLong: (bureau: string, field: string): string =>
+    `${bureau || '（局未入力）'}の局運営方針の${field}が長すぎるため Excel に出力できません（1つのセルは 32,767 文字まで）。短くしてから出力してください。`,
   fileInUse: (fileName: string): string =>
     `ファイル「${fileName}」は Excel で開かれているため保存できません。Excel で閉じてからもう一度出力するか、別の名前で保存してください。`,
   exportFailed:
@@ -50,6 +52,10 @@ export const excelMessages = {
     `シート「${worksheet}」のセル ${cell}（${field}）に小数が入っています。千円単位の整数を入力してください。`,
   cellInvalid: (worksheet: string, cell: string, field: string, message: string): string =>
     `シート「${worksheet}」のセル ${cell}（${field}）: ${message}`,
+  policyWorksheetMissing: (worksheet: string): string =>
+    `局運営方針のシート「${worksheet}」が見つかりません。シートの名前を変えたり削除したりした場合は、元に戻してから読み込んでください。`,
+  policyRowsChanged: (worksheet: string): string =>
+    `シート「${worksheet}」の行の数が出力したときと違います。行を挿入・削除した場合は元に戻してから読み込んでください。`,
   unexpected: (fileName: string): string =>
     `ファイル「${fileName}」を読み込めませんでした。予算デスクで出力した Excel ファイルか確かめてください。ファイルは変更していません。`,
 } as const;

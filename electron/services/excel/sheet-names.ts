@@ -8,7 +8,10 @@ export const MAX_SHEET_NAME_LENGTH = 31;
 /** Names we use ourselves; a 事務事業 called 一覧 becomes `一覧 (2)`. `History` is reserved by Excel. */
 export const SUMMARY_SHEET_NAME = '一覧';
 export const METADATA_SHEET_NAME = '_yosan';
-const RESERVED = [SUMMARY_SHEET_NAME, METADATA_SHEET_NAME, 'History'];
+/** The 局運営方針 of a bureau workbook: its 1. and 2., and its 3. 見直し事業一覧. */
+export const POLICY_SHEET_NAME = '局運営方針';
+export const REVIEW_SHEET_NAME = '見直し事業一覧';
+const RESERVED = [SUMMARY_SHEET_NAME, METADATA_SHEET_NAME, POLICY_SHEET_NAME, REVIEW_SHEET_NAME, 'History'];
 
 /** Excel compares names ignoring case; we also fold full-width and half-width forms, to be safe. */
 export function sheetNameKey(name: string): string {

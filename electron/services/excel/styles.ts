@@ -2,6 +2,10 @@
 
 /** The number format of every amount: `37,524`, negatives `△ 82` (DOMAIN.md). */
 export const AMOUNT_FORMAT = '#,##0;"△ "#,##0';
+/** The bracketed 一般財源 of the 区分別主要事業 tables: `(16,682)`, a number like any amount. */
+export const FUND_FORMAT = '"("#,##0")";"(△ "#,##0")"';
+/** コスト削減額: a reduction stored as a positive amount, printed `△ 3,591`. */
+export const SAVING_FORMAT = '"△ "#,##0;#,##0;0';
 /** 前年度比 in 一覧: `228.4%` (a number of percent, not a fraction, so 皆増/皆減 can share the column as text). */
 export const RATIO_FORMAT = '0.0"%";"△ "0.0"%"';
 /** Text cells keep what a reviewer types as text: `=1+1` typed into a 事業名 stays text in Excel too. */
@@ -177,6 +181,57 @@ export const STYLES = {
     alignment: { horizontal: 'right', vertical: 'middle', shrinkToFit: true },
     border: { top: 'medium', left: 'thin', bottom: 'thin', right: 'thin' },
     numFmt: RATIO_FORMAT,
+  },
+  /** 局運営方針: part headings (`1. 主な現状と課題`), numbered headings and prose. */
+  part: { font: { size: FONT_SIZE.title, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' }, numFmt: TEXT_FORMAT },
+  headingNo: { font: { size: FONT_SIZE.body, bold: true }, alignment: { horizontal: 'left', vertical: 'top' }, numFmt: TEXT_FORMAT },
+  headingText: {
+    font: { size: FONT_SIZE.body, bold: true },
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+    numFmt: TEXT_FORMAT,
+  },
+  prose: {
+    font: { size: FONT_SIZE.body },
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 },
+    numFmt: TEXT_FORMAT,
+  },
+  /** A cell of the 区分別主要事業 table or the 見直し事業一覧. */
+  cellText: {
+    font: { size: FONT_SIZE.small },
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+    border: box,
+    numFmt: TEXT_FORMAT,
+  },
+  cellCenter: {
+    font: { size: FONT_SIZE.small },
+    alignment: { horizontal: 'center', vertical: 'top', wrapText: true },
+    border: box,
+    numFmt: TEXT_FORMAT,
+  },
+  cellNumber: { font: { size: FONT_SIZE.small }, alignment: { horizontal: 'center', vertical: 'top' }, border: box, numFmt: '0' },
+  cellAmount: {
+    font: { size: FONT_SIZE.small },
+    alignment: { horizontal: 'right', vertical: 'top', shrinkToFit: true },
+    border: box,
+    numFmt: AMOUNT_FORMAT,
+  },
+  cellFund: {
+    font: { size: FONT_SIZE.small },
+    alignment: { horizontal: 'right', vertical: 'top', shrinkToFit: true },
+    border: box,
+    numFmt: FUND_FORMAT,
+  },
+  saving: {
+    font: { size: FONT_SIZE.small },
+    alignment: { horizontal: 'right', vertical: 'top', shrinkToFit: true },
+    border: box,
+    numFmt: SAVING_FORMAT,
+  },
+  totalSaving: {
+    font: { size: FONT_SIZE.body, bold: true },
+    alignment: { horizontal: 'right', vertical: 'middle', shrinkToFit: true },
+    border: { top: 'medium', left: 'thin', bottom: 'thin', right: 'thin' },
+    numFmt: SAVING_FORMAT,
   },
   /** The hidden metadata worksheet: plain cells. */
   plain: { font: { size: FONT_SIZE.body }, alignment: { horizontal: 'left', vertical: 'top' }, numFmt: TEXT_FORMAT },

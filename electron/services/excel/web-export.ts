@@ -31,7 +31,7 @@ export async function answerExcelExport(bodyText: string): Promise<WebResponse> 
   const parsed = contract['excel:export'].request.safeParse(payload);
   if (!parsed.success) return json(400, { status: 'error', message: 'Excel出力の要求の形式が正しくありません。画面を再読み込みしてからもう一度お試しください。' });
   const { file, sheetIds, bureau, suggestedName } = parsed.data;
-  const selection = { sheetIds, bureau };
+  const selection = { sheetIds, bureau, includePolicy: true };
   const selected = selectSheets(file, selection);
   if (!selected.ok) return json(422, { status: 'error', message: selected.message });
   const built = await exportWorkbook(file, selection, { creator: '予算デスク（ブラウザ版）' });
