@@ -9,7 +9,8 @@ import { sheetsOfScope } from '../../store/selectors';
 import { AmountInput } from '../fields/AmountInput';
 import { TextArea, TextInput } from '../fields/TextInput';
 import { moveItem, removeItem, setAtPath } from './policy-edits';
-import { GoalSection, linkOptions, type FieldCommit, type PolicyEdit } from './ProgramTable';
+import { linkOptions } from './link-options';
+import { GoalSection, type FieldCommit, type PolicyEdit } from './ProgramTable';
 
 type IssueSection = Policy['issues']['sections'][number];
 

@@ -6,39 +6,12 @@ import { useServices, useSheets } from '../../store/context';
 import { AmountInput } from '../fields/AmountInput';
 import { TextArea, TextInput } from '../fields/TextInput';
 import { editList, emptyProgram, moveItem, policyProblems, removeItem, rowProblemText, setAtPath, sheetsMap } from './policy-edits';
+import { linkValue, parseLinkValue, type LinkOption } from './link-options';
+import { LinkPicker } from './LinkPicker';
 import { LinkedFigure, MarksInput } from './PolicyFields';
-
-export interface LinkOption {
-  value: string;
-  label: string;
-}
 
 export type PolicyEdit = (edit: (policy: Policy) => Policy, key?: string) => void;
 export type FieldCommit = (fieldPath: string, value: unknown) => void;
-
-/** The select's value of a link: '' typed, `sheet:<id>`, `item:<sheetId>:<itemId>`. */
-export function linkValue(link: ProgramLink | null): string {
-  if (link === null) return '';
-  return link.kind === 'sheet' ? `sheet:${link.sheetId}` : `item:${link.sheetId}:${link.itemId}`;
-}
-
-function parseLinkValue(value: string): ProgramLink | null {
-  const [kind, sheetId, itemId] = value.split(':');
-  if (kind === 'sheet' && sheetId) return { kind: 'sheet', sheetId };
-  if (kind === 'item' && sheetId && itemId) return { kind: 'item', sheetId, itemId };
-  return null;
-}
-
-/** The pick-list of links: 手入力, each sheet of the 局 and 年度, and each of their 主な事業. */
-export function linkOptions(sheets: readonly Sheet[]): LinkOption[] {
-  const options: LinkOption[] = [{ value: '', label: '手入力' }];
-  for (const sheet of sheets) {
-    const name = sheet.name || '（名称未入力）';
-    options.push({ value: `sheet:${sheet.id}`, label: name });
-    sheet.items.forEach((item, i) => options.push({ value: `item:${sheet.id}:${item.id}`, label: `${name} の 主な事業${i + 1} ${item.name}` }));
-  }
-  return options;
-}
 
 /** The row relinked: its typed figures take what it shows now, so a source deleted later leaves the last figures. */
 function relink(program: KeyProgram, link: ProgramLink | null, byId: ReadonlyMap<string, Sheet>): KeyProgram {
@@ -93,7 +66,6 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
   const followsItem = figures.source === 'item';
   const sheetId = program.link?.sheetId ?? '';
   const value = linkValue(program.link);
-  const known = options.some((o) => o.value === value);
   const figure = (field: 'amount' | 'generalFund' | 'previousAmount' | 'previousGeneralFund', label: string, follows: boolean, bracket: boolean) =>
     follows ? (
       <LinkedFigure label={`No.${no} ${label}`} value={figures[field]} sheetId={sheetId} bracket={bracket} />
@@ -129,27 +101,18 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
         </td>
         <td className="program-link">
           <span className={`link-badge link-${figures.source}`}>{BADGES[figures.source]}</span>
-          <label className="visually-hidden" htmlFor={`link-${path}`}>
-            No.{no} 連動
-          </label>
-          <select
-            id={`link-${path}`}
+          <LinkPicker
+            label={`主要事業${no}の連動先`}
             value={value}
-            disabled={readOnly}
-            data-field-path={`${path}.link`}
-            onChange={(e) => {
-              const link = parseLinkValue(e.target.value);
+            options={options}
+            readOnly={readOnly}
+            fieldPath={`${path}.link`}
+            onChoose={(chosen) => {
+              const link = parseLinkValue(chosen);
               const byId = sheetsMap(store.getState().sheets);
               onEdit((p) => setAtPath(p, path, relink(program, link, byId)));
             }}
-          >
-            {!known && <option value={value}>（見つからない連動先）</option>}
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          />
           <button
             type="button"
             className="row-remove"
