@@ -65,13 +65,15 @@ export function printPolicyHash(bureau: string, fiscalYear: number): string {
   return `#/print/policy/${encodeURIComponent(bureau)}?year=${fiscalYear}`;
 }
 
-/** What a print job prints: one sheet, every sheet of a 局 and 年度, or its 局運営方針. */
+/** What a print job prints: one sheet, every sheet of a 局 and 年度 (after its 局運営方針 with `withPolicy`), or the 局運営方針. */
 export type PrintTarget =
   | { kind: 'sheet'; id: string }
-  | { kind: 'bureau'; bureau: string; fiscalYear: number }
+  | { kind: 'bureau'; bureau: string; fiscalYear: number; withPolicy?: boolean }
   | { kind: 'policy'; bureau: string; fiscalYear: number };
 
 export function printTargetHash(target: PrintTarget): string {
   if (target.kind === 'sheet') return printSheetHash(target.id);
-  return target.kind === 'bureau' ? printBureauHash(target.bureau, target.fiscalYear) : printPolicyHash(target.bureau, target.fiscalYear);
+  if (target.kind === 'policy') return printPolicyHash(target.bureau, target.fiscalYear);
+  // `&policy=1`: the 局運営方針's pages, then the sheets (read by the print route).
+  return `${printBureauHash(target.bureau, target.fiscalYear)}${target.withPolicy ? '&policy=1' : ''}`;
 }

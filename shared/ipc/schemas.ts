@@ -104,7 +104,12 @@ export type PrintProgress = z.output<typeof progressSchema>;
 /** One sheet, or every sheet of a 局 and 年度 (see shared/routes.ts). */
 export const printTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sheet'), id: z.uuid() }),
-  z.strictObject({ kind: z.literal('bureau'), bureau: z.string().min(1).max(200), fiscalYear: z.int().min(1989).max(2200) }),
+  z.strictObject({
+    kind: z.literal('bureau'),
+    bureau: z.string().min(1).max(200),
+    fiscalYear: z.int().min(1989).max(2200),
+    withPolicy: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal('policy'), bureau: z.string().min(1).max(200), fiscalYear: z.int().min(1989).max(2200) }),
 ]);
 

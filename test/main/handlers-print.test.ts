@@ -56,6 +56,13 @@ describe('print:print', () => {
     ]);
   });
 
+  it('a bureau with its 局運営方針 lays out the combined route (the policy, then the sheets)', async () => {
+    const windows = fakePrintWindows([ready(14)]);
+    const handlers = printHandlers(scriptedDialogs({}).dialogs, '/docs', windows);
+    await expect(handlers['print:print']({ target: { ...BUREAU, withPolicy: true } }, fakeWindow().event)).resolves.toEqual({ status: 'printed', pages: 14 });
+    expect(windows.opened.map((w) => w.url)).toEqual([`${APP_ENTRY_URL}#/print/bureau/${encodeURIComponent('政策局')}?year=2015&policy=1`]);
+  });
+
   it.each([
     ['the user closes the print dialog', { success: false, reason: 'cancelled' }, { status: 'canceled' }],
     [

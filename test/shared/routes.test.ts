@@ -28,5 +28,7 @@ describe('routes (a public contract)', () => {
     expect(parseRoute(policyHash('東京事務所', 2019))).toEqual({ kind: 'policy', bureau: '東京事務所', fiscalYear: 2019 });
     expect(parseRoute(printPolicyHash('政策局', 2015))).toEqual({ kind: 'print-policy', bureau: '政策局', fiscalYear: 2015 });
     expect(printTargetHash({ kind: 'policy', bureau: '政策局', fiscalYear: 2015 })).toBe(printPolicyHash('政策局', 2015));
+    expect(printTargetHash({ kind: 'bureau', bureau: '政策局', fiscalYear: 2015, withPolicy: true })).toBe(`${printBureauHash('政策局', 2015)}&policy=1`);
+    expect(parseRoute(`${printBureauHash('政策局', 2015)}&policy=1`)).toEqual({ kind: 'print-bureau', bureau: '政策局', fiscalYear: 2015 });
   });
 });

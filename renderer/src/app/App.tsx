@@ -1,6 +1,6 @@
 // The main window, composed: toolbar, notice, sheet list | editor (or 削除済み) | checks & totals, preview and questions.
 import { useRef, useState } from 'react';
-import { PreviewForScope } from '../features/print/PreviewForScope';
+import { PreviewForScope, type PreviewKind } from '../features/print/PreviewForScope';
 import { PolicyEditor } from '../features/policy/PolicyEditor';
 import { PrintPolicyRoute } from '../features/print/PrintPolicyRoute';
 import { PrintRoute } from '../features/print/PrintRoute';
@@ -33,7 +33,7 @@ export function App() {
   const currentExists = useSheets((s) => (currentId ? s.sheets[currentId] !== undefined : false));
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [showTrash, setShowTrash] = useState(false);
-  const [preview, setPreview] = useState<'sheet' | 'bureau' | null>(null);
+  const [preview, setPreview] = useState<PreviewKind | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { notice, notify, dismiss } = useNotices();
 
@@ -46,7 +46,7 @@ export function App() {
     redo: sheets.redo,
     save: () => void files.saveNow(),
     find: () => searchRef.current?.focus(),
-    print: () => setPreview(currentId ? 'sheet' : 'bureau'),
+    print: () => setPreview(route.kind === 'policy' ? 'policy' : currentId ? 'sheet' : 'bureau'),
   });
 
   if (phase === 'loading') return <p className="app-loading">読み込み中…</p>;
@@ -75,6 +75,7 @@ export function App() {
         files={files}
         trashShown={showTrash}
         onToggleTrash={() => setShowTrash((v) => !v)}
+        policyShown={route.kind === 'policy'}
         onPreview={setPreview}
       />
       <ReadOnlyBanner />
@@ -106,7 +107,13 @@ export function App() {
       </div>
       {preview && (
         <PaneBoundary pane="print" onClose={() => setPreview(null)}>
-          <PreviewForScope kind={preview} currentId={currentId} onClose={() => setPreview(null)} onNotice={notify} />
+          <PreviewForScope
+            kind={preview}
+            currentId={currentId}
+            scope={route.kind === 'policy' ? { bureau: route.bureau, fiscalYear: route.fiscalYear ?? fiscalYear } : undefined}
+            onClose={() => setPreview(null)}
+            onNotice={notify}
+          />
         </PaneBoundary>
       )}
       <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />

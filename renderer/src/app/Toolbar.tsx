@@ -1,5 +1,6 @@
 // The toolbar: 年度/局, the sheet actions, undo/redo, 削除済み and the file commands, Excel出力 and printing, the save state.
 import { policyHash } from '../../../shared/routes';
+import type { PreviewKind } from '../features/print/PreviewForScope';
 import { useSheets } from '../store/context';
 import type { FileCommands } from './commands/useFileCommands';
 import type { SheetCommands } from './commands/useSheetCommands';
@@ -15,10 +16,12 @@ export interface ToolbarProps {
   files: FileCommands;
   trashShown: boolean;
   onToggleTrash: () => void;
-  onPreview: (kind: 'sheet' | 'bureau') => void;
+  /** The 局運営方針 screen is shown: 印刷/PDF previews the policy. */
+  policyShown: boolean;
+  onPreview: (kind: PreviewKind) => void;
 }
 
-export function Toolbar({ currentId, currentExists, sheets, files, trashShown, onToggleTrash, onPreview }: ToolbarProps) {
+export function Toolbar({ currentId, currentExists, sheets, files, trashShown, onToggleTrash, policyShown, onPreview }: ToolbarProps) {
   // Primitives only: typing in the open sheet must not re-render the toolbar (past.length changes once, at the first edit).
   const currentFinal = useSheets((s) => (currentId ? s.sheets[currentId]?.status === 'final' : false));
   const canUndo = useSheets((s) => (currentId ? (s.history[currentId]?.past.length ?? 0) > 0 : false)) && !currentFinal;
@@ -85,7 +88,7 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
             </button>
           </span>
         )}
-        <button type="button" onClick={() => onPreview('sheet')} disabled={!currentExists} title="Ctrl+P">
+        <button type="button" onClick={() => onPreview(policyShown ? 'policy' : 'sheet')} disabled={!policyShown && !currentExists} title="Ctrl+P">
           印刷/PDF
         </button>
         <button type="button" onClick={() => onPreview('bureau')}>

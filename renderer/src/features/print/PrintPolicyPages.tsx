@@ -289,9 +289,16 @@ export interface PrintPolicyPagesProps {
   sheetsById: ReadonlyMap<string, Sheet>;
   /** `平成27年度`. */
   yearLabel: string;
+  /**
+   * False when the pages are part of a larger print (the policy before the sheets): the caller then owns the ready
+   * flag on <html>, and these pages only report their count through onPages.
+   */
+  ownsReadyFlag?: boolean;
+  /** The number of pages once laid out, null while (re)measuring. */
+  onPages?: (pages: number | null) => void;
 }
 
-export function PrintPolicyPages({ policy, sheetsById, yearLabel }: PrintPolicyPagesProps) {
+export function PrintPolicyPages({ policy, sheetsById, yearLabel, ownsReadyFlag = true, onPages }: PrintPolicyPagesProps) {
   const layout = useMemo(() => buildLayout(policy, sheetsById, yearLabel), [policy, sheetsById, yearLabel]);
   const [pages, setPages] = useState<number[][] | null>(null);
   const [fontsReady, setFontsReady] = useState(() => document.fonts.status === 'loaded');
@@ -338,11 +345,17 @@ export function PrintPolicyPages({ policy, sheetsById, yearLabel }: PrintPolicyP
     setPages(paginate(layout, heights, theads, available));
   }, [pages, fontsReady, layout]);
 
+  const pageCount = pages === null ? null : pages.length;
   useEffect(() => {
-    if (pages === null) document.documentElement.removeAttribute(PRINT_READY_ATTRIBUTE);
+    onPages?.(pageCount);
+    if (!ownsReadyFlag) return;
+    if (pageCount === null) document.documentElement.removeAttribute(PRINT_READY_ATTRIBUTE);
     else document.documentElement.setAttribute(PRINT_READY_ATTRIBUTE, 'true');
-  }, [pages]);
-  useEffect(() => () => document.documentElement.removeAttribute(PRINT_READY_ATTRIBUTE), []);
+  }, [pageCount, ownsReadyFlag, onPages]);
+  useEffect(() => {
+    if (!ownsReadyFlag) return undefined;
+    return () => document.documentElement.removeAttribute(PRINT_READY_ATTRIBUTE);
+  }, [ownsReadyFlag]);
 
   const title = `${policy.bureau} ${yearLabel} 局運営方針`;
   if (pages === null) {

@@ -7,7 +7,7 @@ import { PRINT_READY_ATTRIBUTE } from './PrintPages';
 import { PrintPolicyPages } from './PrintPolicyPages';
 
 /** `平成27年度`, or `2015年度` for a year outside the calendar (the message must still show). */
-function yearLabel(fiscalYear: number): string {
+export function yearLabel(fiscalYear: number): string {
   try {
     return fiscalYearLabel(fiscalYear);
   } catch {
