@@ -10,6 +10,7 @@ import { AmountInput } from '../fields/AmountInput';
 import { TextArea, TextInput } from '../fields/TextInput';
 import { moveItem, removeItem, setAtPath } from './policy-edits';
 import { linkOptions } from './link-options';
+import { markListKey, markListOf } from './marks';
 import { GoalSection, type FieldCommit, type PolicyEdit } from './ProgramTable';
 
 type IssueSection = Policy['issues']['sections'][number];
@@ -50,6 +51,9 @@ function PolicyDocument({ policy, title, readOnly }: { policy: Policy; title: st
     () => linkOptions(sheetsOfScope(sheets, positions, policy.fiscalYear, policy.bureau)),
     [sheets, positions, policy.fiscalYear, policy.bureau],
   );
+  // The 区分 list: defaults plus every mark of the document, as a string so rows re-render only when it changes.
+  const markKey = useSheets((s) => markListKey(s.policies));
+  const markList = useMemo(() => markListOf(markKey), [markKey]);
   const thisYear = shortFiscalYearLabel(policy.fiscalYear);
   const lastYear = shortFiscalYearLabel(Math.max(policy.fiscalYear - 1, 1989));
   const firstNos = useMemo(() => {
@@ -121,6 +125,7 @@ function PolicyDocument({ policy, title, readOnly }: { policy: Policy; title: st
             thisYear={thisYear}
             lastYear={lastYear}
             options={options}
+            markList={markList}
             readOnly={readOnly}
             onCommit={onCommit}
             onEdit={onEdit}

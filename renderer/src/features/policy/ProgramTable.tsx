@@ -1,5 +1,5 @@
 // One numbered statement of 2. 基本方針・区分別主要事業 and its key-program table, each row typed or following a sheet.
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { programFigures } from '../../../../shared/domain/policy';
 import type { Goal, KeyProgram, Policy, ProgramLink, Sheet } from '../../../../shared/domain/schema';
 import { useServices, useSheets } from '../../store/context';
@@ -8,7 +8,8 @@ import { TextArea, TextInput } from '../fields/TextInput';
 import { editList, emptyProgram, moveItem, policyProblems, removeItem, rowProblemText, setAtPath, sheetsMap } from './policy-edits';
 import { linkValue, parseLinkValue, type LinkOption } from './link-options';
 import { LinkPicker } from './LinkPicker';
-import { LinkedFigure, MarksInput } from './PolicyFields';
+import { LinkedFigure } from './PolicyFields';
+import { MarksPicker } from './MarksPicker';
 
 export type PolicyEdit = (edit: (policy: Policy) => Policy, key?: string) => void;
 export type FieldCommit = (fieldPath: string, value: unknown) => void;
@@ -46,12 +47,14 @@ interface RowProps {
   thisYear: string;
   lastYear: string;
   options: readonly LinkOption[];
+  /** The 区分 marks to choose from. */
+  markList: readonly string[];
   readOnly: boolean;
   onCommit: FieldCommit;
   onEdit: PolicyEdit;
 }
 
-const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, programIndex, thisYear, lastYear, options, readOnly, onCommit, onEdit }: RowProps) {
+const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, programIndex, thisYear, lastYear, options, markList, readOnly, onCommit, onEdit }: RowProps) {
   const { store } = useServices();
   const path = `goals[${goalIndex}].programs[${programIndex}]`;
   // Only the linked sheet: editing any other sheet leaves this row alone.
@@ -66,6 +69,17 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
   const followsItem = figures.source === 'item';
   const sheetId = program.link?.sheetId ?? '';
   const value = linkValue(program.link);
+  // No coalescing key: every toggle is its own undo step.
+  const onMarks = useCallback(
+    (next: (current: readonly string[]) => string[]) =>
+      onEdit((p) => {
+        const current = p.goals[goalIndex]?.programs[programIndex]?.marks;
+        if (!current) return p;
+        const marks = next(current);
+        return marks.length === current.length && marks.every((m, i) => m === current[i]) ? p : setAtPath(p, `${path}.marks`, marks);
+      }),
+    [onEdit, goalIndex, programIndex, path],
+  );
   const figure = (field: 'amount' | 'generalFund' | 'previousAmount' | 'previousGeneralFund', label: string, follows: boolean, bracket: boolean) =>
     follows ? (
       <LinkedFigure label={`No.${no} ${label}`} value={figures[field]} sheetId={sheetId} bracket={bracket} />
@@ -79,7 +93,7 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
       <tr className={`program-row${problems ? ' has-problem' : ''}`} aria-label={`主要事業 No.${no}`} data-program-no={no}>
         <td className="program-no">{no}</td>
         <td>
-          <MarksInput label={`No.${no} 区分`} marks={program.marks} readOnly={readOnly} fieldPath={`${path}.marks`} onCommit={onCommit} />
+          <MarksPicker no={no} marks={program.marks} list={markList} readOnly={readOnly} fieldPath={`${path}.marks`} onMarks={onMarks} />
         </td>
         <td className="program-name">
           <TextArea label={`No.${no} 事業名`} hideLabel rows={2} value={program.name} readOnly={readOnly} fieldPath={`${path}.name`} onCommit={onCommit} />
@@ -149,13 +163,14 @@ interface GoalProps {
   thisYear: string;
   lastYear: string;
   options: readonly LinkOption[];
+  markList: readonly string[];
   readOnly: boolean;
   onCommit: FieldCommit;
   onEdit: PolicyEdit;
 }
 
 /** One statement （n） with its table. */
-export const GoalSection = memo(function GoalSection({ policyId, goal, goalIndex, firstNo, goalCount, thisYear, lastYear, options, readOnly, onCommit, onEdit }: GoalProps) {
+export const GoalSection = memo(function GoalSection({ policyId, goal, goalIndex, firstNo, goalCount, thisYear, lastYear, options, markList, readOnly, onCommit, onEdit }: GoalProps) {
   const n = goalIndex + 1;
   return (
     <section className="policy-goal" aria-label={`方針（${n}）`}>
@@ -207,6 +222,7 @@ export const GoalSection = memo(function GoalSection({ policyId, goal, goalIndex
               thisYear={thisYear}
               lastYear={lastYear}
               options={options}
+              markList={markList}
               readOnly={readOnly}
               onCommit={onCommit}
               onEdit={onEdit}
