@@ -78,6 +78,12 @@ describe('the 局運営方針 screen', () => {
     await expect.poll(() => basic.inputValue()).toBe(before);
     await page.getByRole('button', { name: '局運営方針をやり直し' }).click();
     await expect.poll(() => basic.inputValue()).toBe('新しい基本方針');
+    // The toolbar's 元に戻す and やり直し act on the policy on this screen too.
+    const toolbar = page.getByRole('toolbar', { name: '操作' });
+    await toolbar.getByRole('button', { name: '元に戻す', exact: true }).click();
+    await expect.poll(() => basic.inputValue()).toBe(before);
+    await toolbar.getByRole('button', { name: 'やり直し', exact: true }).click();
+    await expect.poll(() => basic.inputValue()).toBe('新しい基本方針');
     await context.close();
   });
 });

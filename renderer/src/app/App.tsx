@@ -1,5 +1,5 @@
 // The main window, composed: toolbar, notice, sheet list | editor (or 削除済み) | checks & totals, preview and questions.
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { PreviewForScope, type PreviewKind } from '../features/print/PreviewForScope';
 import { PolicyEditor } from '../features/policy/PolicyEditor';
 import { PrintPolicyRoute } from '../features/print/PrintPolicyRoute';
@@ -8,7 +8,7 @@ import { ProblemsPanel } from '../features/problems/ProblemsPanel';
 import { SheetEditor } from '../features/sheets/SheetEditor';
 import { SheetList } from '../features/sheets/SheetList';
 import { BureauTotals } from '../features/totals/BureauTotals';
-import { useSheets } from '../store/context';
+import { useServices, useSheets } from '../store/context';
 import { useFileCommands } from './commands/useFileCommands';
 import { useSheetCommands } from './commands/useSheetCommands';
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
@@ -31,6 +31,13 @@ export function App() {
   const loadError = useSheets((s) => s.loadError);
   const currentId = route.kind === 'sheet' ? route.id : null;
   const currentExists = useSheets((s) => (currentId ? s.sheets[currentId] !== undefined : false));
+  // On the 局運営方針 screen, undo and redo (toolbar and shortcuts) act on that policy, as they act on the open sheet.
+  const policyId = useSheets((s) =>
+    route.kind === 'policy'
+      ? (s.policies.find((p) => p.bureau === route.bureau && p.fiscalYear === (route.fiscalYear ?? s.fiscalYear))?.id ?? null)
+      : null,
+  );
+  const { store } = useServices();
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [showTrash, setShowTrash] = useState(false);
   const [preview, setPreview] = useState<PreviewKind | null>(null);
@@ -41,9 +48,13 @@ export function App() {
   const { open, openAt } = useOpenSheet(currentExists);
   const sheets = useSheetCommands({ currentId, open, openAt, confirm: setConfirmation, notify });
   const files = useFileCommands({ confirm: setConfirmation, notify });
+  const undoPolicy = useCallback(() => void (policyId && store.getState().undoPolicy(policyId)), [policyId, store]);
+  const redoPolicy = useCallback(() => void (policyId && store.getState().redoPolicy(policyId)), [policyId, store]);
+  const undo = policyId ? undoPolicy : sheets.undo;
+  const redo = policyId ? redoPolicy : sheets.redo;
   useShortcuts({
-    undo: sheets.undo,
-    redo: sheets.redo,
+    undo,
+    redo,
     save: () => void files.saveNow(),
     find: () => searchRef.current?.focus(),
     print: () => setPreview(route.kind === 'policy' ? 'policy' : currentId ? 'sheet' : 'bureau'),
@@ -76,6 +87,9 @@ export function App() {
         trashShown={showTrash}
         onToggleTrash={() => setShowTrash((v) => !v)}
         policyShown={route.kind === 'policy'}
+        policyId={policyId}
+        undo={undo}
+        redo={redo}
         onPreview={setPreview}
       />
       <ReadOnlyBanner />

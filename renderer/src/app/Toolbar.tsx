@@ -18,14 +18,22 @@ export interface ToolbarProps {
   onToggleTrash: () => void;
   /** The 局運営方針 screen is shown: 印刷/PDF previews the policy. */
   policyShown: boolean;
+  /** The policy on that screen, whose undo history 元に戻す and やり直し then follow. */
+  policyId: string | null;
+  undo: () => void;
+  redo: () => void;
   onPreview: (kind: PreviewKind) => void;
 }
 
-export function Toolbar({ currentId, currentExists, sheets, files, trashShown, onToggleTrash, policyShown, onPreview }: ToolbarProps) {
+export function Toolbar({ currentId, currentExists, sheets, files, trashShown, onToggleTrash, policyShown, policyId, undo, redo, onPreview }: ToolbarProps) {
   // Primitives only: typing in the open sheet must not re-render the toolbar (past.length changes once, at the first edit).
   const currentFinal = useSheets((s) => (currentId ? s.sheets[currentId]?.status === 'final' : false));
-  const canUndo = useSheets((s) => (currentId ? (s.history[currentId]?.past.length ?? 0) > 0 : false)) && !currentFinal;
-  const canRedo = useSheets((s) => (currentId ? (s.history[currentId]?.future.length ?? 0) > 0 : false)) && !currentFinal;
+  const canUndo = useSheets((s) =>
+    policyId ? (s.policyHistory[policyId]?.past.length ?? 0) > 0 : currentId ? (s.history[currentId]?.past.length ?? 0) > 0 && !currentFinal : false,
+  );
+  const canRedo = useSheets((s) =>
+    policyId ? (s.policyHistory[policyId]?.future.length ?? 0) > 0 : currentId ? (s.history[currentId]?.future.length ?? 0) > 0 && !currentFinal : false,
+  );
   const deletedCount = useSheets((s) => Object.keys(s.deleted).length);
   // Another window edits the data: nothing here may change it.
   const windowReadOnly = useSheets((s) => s.readOnly !== null);
@@ -47,10 +55,10 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
         </button>
       </span>
       <span className="toolbar-group">
-        <button type="button" onClick={sheets.undo} disabled={!canUndo || windowReadOnly} title="Ctrl+Z">
+        <button type="button" onClick={undo} disabled={!canUndo || windowReadOnly} title="Ctrl+Z">
           元に戻す
         </button>
-        <button type="button" onClick={sheets.redo} disabled={!canRedo || windowReadOnly} title="Ctrl+Y / Ctrl+Shift+Z">
+        <button type="button" onClick={redo} disabled={!canRedo || windowReadOnly} title="Ctrl+Y / Ctrl+Shift+Z">
           やり直し
         </button>
       </span>
