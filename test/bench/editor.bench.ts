@@ -2,52 +2,15 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { launchBrowser, openExchangeFileInApp } from '../e2e/browser';
 import { buildAndServe } from '../e2e/serve-app';
 import { loadSample } from '../helpers/sample';
+import { installLatencyProbe, KEYSTROKES, quantile, typeAndMeasure } from './keystroke-probe';
 import { generateDocument } from './generate';
 
 const SHEETS = Number(process.env["BENCH_SHEETS"] ?? 1500);
-const KEYSTROKES = 200;
-const TYPING_GAP_MS = 100;
 
-interface LatencyWindow {
-  latencies: number[];
-  t0: number;
-}
-
-/** Records, for each key pressed in `input`, the time from the key event to the frame after `output` changed. */
-function installLatencyProbe({ inputSelector, outputLabel }: { inputSelector: string | null; outputLabel: string | null }): void {
-  const w = window as unknown as LatencyWindow;
-  w.latencies = [];
-  const input = inputSelector ? document.querySelector<HTMLElement>(inputSelector)! : (document.activeElement as HTMLElement);
-  input.addEventListener('keydown', (e) => (w.t0 = e.timeStamp), true);
-  const output = outputLabel
-    ? Array.from(document.querySelectorAll('output')).find((o) => o.labels[0]?.textContent === outputLabel)!
-    : document.querySelector('output')!;
-  new MutationObserver(() => {
-    const t0 = w.t0;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => w.latencies.push(performance.now() - t0);
-      channel.port2.postMessage(null);
-    });
-  }).observe(output, { childList: true, characterData: true, subtree: true });
-}
-
-async function typeAndMeasure(page: Page): Promise<number[]> {
-  // A fast typist: about 10 keys a second (the deferred list and totals update between keys, as they would).
-  for (let i = 0; i < KEYSTROKES; i++) {
-    await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
-    await page.waitForFunction((n) => (window as unknown as LatencyWindow).latencies.length >= n, i + 1);
-    await page.waitForTimeout(TYPING_GAP_MS);
-  }
-  return page.evaluate(() => (window as unknown as LatencyWindow).latencies);
-}
-
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 export default async function benchEditor(): Promise<void> {
   const server = await buildAndServe();

@@ -9,51 +9,13 @@ import { policyHash, sheetHash } from '../../shared/routes';
 import { launchBrowser, openExchangeFileInApp } from '../e2e/browser';
 import { buildAndServe } from '../e2e/serve-app';
 import { loadSample } from '../helpers/sample';
+import { installLatencyProbe, quantile, typeAndMeasure } from './keystroke-probe';
 import { generatePolicyDocument } from './generate';
 
 const SHEETS = Number(process.env["BENCH_SHEETS"] ?? 1500);
 const POLICIES = 40;
 const PROGRAMS_PER_POLICY = 10;
-const KEYSTROKES = 200;
-const TYPING_GAP_MS = 100;
 
-interface LatencyWindow {
-  latencies: number[];
-  t0: number;
-}
-
-/**
- * The probe of editor.bench.ts: for each key pressed in the focused element, the time from the key event to the frame
- * after `output` changed. `output` is the `<output>` labelled `outputLabel`, or (null) the focused field itself: React
- * writes a controlled textarea's value back into its text (defaultValue), so its own DOM changes when the value is rendered.
- */
-function installLatencyProbe({ outputLabel }: { outputLabel: string | null }): void {
-  const w = window as unknown as LatencyWindow;
-  w.latencies = [];
-  const input = document.activeElement as HTMLElement;
-  input.addEventListener('keydown', (e) => (w.t0 = e.timeStamp), true);
-  const output = outputLabel ? Array.from(document.querySelectorAll('output')).find((o) => o.labels[0]?.textContent === outputLabel)! : input;
-  new MutationObserver(() => {
-    const t0 = w.t0;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => w.latencies.push(performance.now() - t0);
-      channel.port2.postMessage(null);
-    });
-  }).observe(output, { childList: true, characterData: true, subtree: true });
-}
-
-async function typeAndMeasure(page: Page): Promise<number[]> {
-  // A fast typist: about 10 keys a second.
-  for (let i = 0; i < KEYSTROKES; i++) {
-    await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
-    await page.waitForFunction((n) => (window as unknown as LatencyWindow).latencies.length >= n, i + 1);
-    await page.waitForTimeout(TYPING_GAP_MS);
-  }
-  return page.evaluate(() => (window as unknown as LatencyWindow).latencies);
-}
-
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 /** A fresh load of the app at `hash` (no state left from the previous scenario). */
 async function openAt(page: Page, hash: string): Promise<void> {
@@ -75,7 +37,7 @@ async function typeInAmount(page: Page, id: string): Promise<number[]> {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
   await amount.click();
   await amount.press('End');
-  await page.evaluate(installLatencyProbe, { outputLabel: '増減' });
+  await page.evaluate(installLatencyProbe, { inputSelector: null, outputLabel: '増減' });
   const latencies = await typeAndMeasure(page);
   await settle(page);
   return latencies;
@@ -110,7 +72,7 @@ export default async function benchPolicy(): Promise<void> {
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     await basic.click();
     await basic.press('Control+End');
-    await page.evaluate(installLatencyProbe, { outputLabel: null });
+    await page.evaluate(installLatencyProbe, { inputSelector: null, outputLabel: null, outputIsInput: true });
     const policyLatencies = await typeAndMeasure(page);
     await settle(page);
 
