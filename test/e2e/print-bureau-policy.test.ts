@@ -2,14 +2,11 @@
 // pages then one page per sheet (page.pdf, A4, checked with pdfinfo and pdftotext); without the flag the route still
 // gives the sheets alone; on the policy screen the toolbar's 印刷/PDF previews the policy, and 局全体を印刷 offers
 // 局運営方針を含める. Each test makes at most one PDF and has its own measured time limit.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { policyHash, printBureauHash, printPolicyHash } from '../../shared/routes';
-import { launchBrowser } from './browser';
+import { pdfPageCount, pdfText, squeeze, usePrintHarness } from './print-harness';
 
 /*
  * Time limits, from measurements on the 2-core development machine (Debian's Chromium, poppler): this file alone, and
@@ -28,35 +25,8 @@ const PREVIEW_TIMEOUT_MS = 60_000;
 const WAIT_MS = 20_000;
 
 const url = inject('appUrl');
-let dir: string | undefined;
-let browser: Browser | undefined;
+const { tempDir, newPage } = usePrintHarness('yosan-print-bureau-policy-', { launchMs: LAUNCH_TIMEOUT_MS, waitMs: WAIT_MS });
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yosan-print-bureau-policy-'));
-  browser = await launchBrowser();
-}, LAUNCH_TIMEOUT_MS);
-afterAll(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}, LAUNCH_TIMEOUT_MS);
-
-/** A page in a fresh context (the sample loads on first run), closed when the test ends however it ends. */
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('no browser: beforeAll failed');
-  const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, locale: 'ja-JP' });
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(WAIT_MS);
-  onTestFinished(() => context.close());
-  return context.newPage();
-}
-
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-const textOf = (pdf: string, pageNo: number) =>
-  execFileSync('pdftotext', ['-f', String(pageNo), '-l', String(pageNo), pdf, '-'], { encoding: 'utf8' });
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** What main waits for (LAYOUT_STATUS_SCRIPT): the ready flag with every `.print-page` fitted. */
 async function waitReady(page: Page): Promise<{ total: number; fitted: number }> {
@@ -80,7 +50,7 @@ async function pdfOf(page: Page, hash: string, name: string): Promise<{ pdf: str
   await page.reload();
   const { total, fitted } = await waitReady(page);
   expect(fitted).toBe(total);
-  const pdf = join(dir ?? tmpdir(), `${name}.pdf`);
+  const pdf = join(tempDir(), `${name}.pdf`);
   await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, printBackground: true });
   return { pdf, domPages: total };
 }
@@ -93,14 +63,14 @@ describe('printing a 局 with its 局運営方針 (PDF through Chromium, A4)', (
       const policy = await policyPages(page);
       expect(policy).toBeGreaterThan(1);
       const { pdf, domPages } = await pdfOf(page, `${printBureauHash('政策局', 2015)}&policy=1`, 'combined');
-      const pages = pageCount(pdf);
+      const pages = pdfPageCount(pdf);
       expect(pages).toBe(policy + 10);
       expect(pages).toBe(domPages);
-      expect(squeeze(textOf(pdf, 1))).toContain('政策局平成27年度局運営方針（案）');
+      expect(squeeze(pdfText(pdf, 1))).toContain('政策局平成27年度局運営方針（案）');
       // The policy's last page ends with the 見直し total; the next is the first sheet (its footer reads 1 / 10).
-      expect(squeeze(textOf(pdf, policy))).toContain(squeeze('△ 143,791'));
-      expect(squeeze(textOf(pdf, policy + 1))).toContain('1/10');
-      expect(squeeze(textOf(pdf, pages))).toContain('10/10');
+      expect(squeeze(pdfText(pdf, policy))).toContain(squeeze('△ 143,791'));
+      expect(squeeze(pdfText(pdf, policy + 1))).toContain('1/10');
+      expect(squeeze(pdfText(pdf, pages))).toContain('10/10');
     },
     PDF_TIMEOUT_MS,
   );
@@ -110,9 +80,9 @@ describe('printing a 局 with its 局運営方針 (PDF through Chromium, A4)', (
     async () => {
       const page = await newPage();
       const { pdf, domPages } = await pdfOf(page, printBureauHash('政策局', 2015), 'plain');
-      expect(pageCount(pdf)).toBe(10);
+      expect(pdfPageCount(pdf)).toBe(10);
       expect(domPages).toBe(10);
-      expect(squeeze(textOf(pdf, 1))).not.toContain('局運営方針（案）');
+      expect(squeeze(pdfText(pdf, 1))).not.toContain('局運営方針（案）');
     },
     PDF_TIMEOUT_MS,
   );

@@ -2,17 +2,16 @@
 // pdfinfo and pdftotext (the seed's headings in order, every table row whole on one page, the 見直し total), and the
 // message when there is no policy. Each test makes at most one PDF and has its own measured time limit.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { formatAmount } from '../../shared/domain/money';
 import type { KeyProgram } from '../../shared/domain/schema';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { printPolicyHash } from '../../shared/routes';
 import { loadSample } from '../helpers/sample';
-import { launchBrowser, openExchangeFileInApp } from './browser';
+import { openExchangeFileInApp } from './browser';
+import { pdfPageCount, pdfText, squeeze, usePrintHarness } from './print-harness';
 
 /*
  * Time limits, from measurements on the 2-core development machine (Debian's Chromium, poppler), as the range over
@@ -33,40 +32,8 @@ const WAIT_MS = 20_000;
 const SHOTS_DIR = '/tmp/shots';
 
 const url = inject('appUrl');
-let dir: string | undefined;
-let browser: Browser | undefined;
+const { tempDir, newPage } = usePrintHarness('yosan-print-policy-', { launchMs: LAUNCH_TIMEOUT_MS, waitMs: WAIT_MS });
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yosan-print-policy-'));
-  browser = await launchBrowser();
-}, LAUNCH_TIMEOUT_MS);
-afterAll(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}, LAUNCH_TIMEOUT_MS);
-
-/** A page in a fresh context (the sample loads on first run), closed when the test ends however it ends. */
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('no browser: beforeAll failed');
-  const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, locale: 'ja-JP' });
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(WAIT_MS);
-  onTestFinished(() => context.close());
-  return context.newPage();
-}
-
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-/**
- * The text of the PDF or of one page, in reading order (not -layout): a table cell's lines stay together, so a 事業名
- * wrapped inside its cell reads whole once white space is squeezed out.
- */
-const textOf = (pdf: string, pageNo?: number) =>
-  execFileSync('pdftotext', [...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), pdf, '-'], { encoding: 'utf8' });
-/** pdftotext breaks a long name across lines: compare without white space. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * The sample's key-program rows as the seed prints them (No, 事業名, 〔課〕, 27年度, （一般財源）, 26年度), written out by
@@ -111,15 +78,15 @@ describe('printing the 局運営方針 (PDF through Chromium, A4)', () => {
       await page.goto(`${url}${printPolicyHash('政策局', 2015)}`);
       await page.waitForSelector('html[data-print-ready="true"] .print-page[data-fitted="true"]');
       const domPages = await page.locator('.print-page').count();
-      const pdf = join(dir ?? tmpdir(), 'policy.pdf');
+      const pdf = join(tempDir(), 'policy.pdf');
       await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
 
       // What main reports (it counts .print-page) is what the PDF holds.
-      const pages = pageCount(pdf);
+      const pages = pdfPageCount(pdf);
       expect(pages).toBeGreaterThan(1);
       expect(pages).toBe(domPages);
 
-      const all = squeeze(textOf(pdf));
+      const all = squeeze(pdfText(pdf));
       expect(all).toContain('政策局平成27年度局運営方針（案）');
       const headings = ['1.主な現状と課題', '2.基本方針・区分別主要事業', '3.見直し事業一覧'].map((h) => all.indexOf(h));
       expect(headings.every((i) => i >= 0), `headings at ${headings.join(', ')}`).toBe(true);
@@ -132,7 +99,7 @@ describe('printing the 局運営方針 (PDF through Chromium, A4)', () => {
 
       // Each row on exactly one page: its 事業名 with its 〔課〕 (the same name also appears in 1.'s paragraphs), with
       // its 27年度 figure and 一般財源, 26年度 figure and the end of its 説明 on that same page.
-      const perPage = Array.from({ length: pages }, (_, i) => textOf(pdf, i + 1));
+      const perPage = Array.from({ length: pages }, (_, i) => pdfText(pdf, i + 1));
       for (const row of rows) {
         const on = perPage
           .map((t, i) => (squeeze(t).includes(squeeze(row.name)) && squeeze(t).includes(row.section) ? i + 1 : 0))
@@ -185,7 +152,7 @@ describe('printing the 局運営方針 (PDF through Chromium, A4)', () => {
         link: null,
       }));
       const policy = { ...base, goals: [...base.goals, { heading: '長い表の試験を行います。', programs }] };
-      const file = join(dir ?? tmpdir(), 'long-policy.yosan.json');
+      const file = join(tempDir(), 'long-policy.yosan.json');
       writeFileSync(file, writeExchangeFile({ ...sample, policies: [policy] }));
       const page = await newPage();
       await page.goto(url);
@@ -193,13 +160,13 @@ describe('printing the 局運営方針 (PDF through Chromium, A4)', () => {
       await page.goto(`${url}${printPolicyHash('政策局', 2015)}`);
       await page.waitForSelector('html[data-print-ready="true"] .print-page[data-fitted="true"]');
       const domPages = await page.locator('.print-page').count();
-      const pdf = join(dir ?? tmpdir(), 'long-policy.pdf');
+      const pdf = join(tempDir(), 'long-policy.pdf');
       await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-      const pages = pageCount(pdf);
+      const pages = pdfPageCount(pdf);
       expect(pages).toBe(domPages);
       expect(pages).toBeGreaterThan(5);
 
-      const perPage = Array.from({ length: pages }, (_, i) => squeeze(textOf(pdf, i + 1)));
+      const perPage = Array.from({ length: pages }, (_, i) => squeeze(pdfText(pdf, i + 1)));
       const rowPages = new Set<number>();
       programs.forEach((program, i) => {
         const on = perPage.map((t, n) => (t.includes(program.name) ? n : -1)).filter((n) => n >= 0);

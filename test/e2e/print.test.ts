@@ -1,21 +1,20 @@
 // The print routes in Debian's Chromium: page.pdf (A4) gives one page per sheet, checked with pdfinfo and pdftotext.
 // Each test makes at most one PDF (or one screenshot) and has its own time limit, measured below: no test depends on
 // the suite-wide testTimeout, which a loaded CI machine running every file in parallel can exceed.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Sheet } from '../../shared/domain/schema';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { printBureauHash, printSheetHash } from '../../shared/routes';
 import { loadSample } from '../helpers/sample';
 import { withItemIds } from '../helpers/sheet';
-import { launchBrowser, openExchangeFileInApp } from './browser';
+import { openExchangeFileInApp } from './browser';
+import { pdfPageCount, pdfText, squeeze, usePrintHarness } from './print-harness';
 
 /*
  * Time limits, from measurements on the 2-core development machine (Debian's Chromium, poppler's pdftotext), as the
@@ -41,41 +40,7 @@ const WAIT_MS = 20_000;
 
 const url = inject('appUrl');
 const REFERENCE = fileURLToPath(new URL('../fixtures/print-johoka.png', import.meta.url));
-let dir: string | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yosan-print-'));
-  browser = await launchBrowser();
-}, LAUNCH_TIMEOUT_MS);
-afterAll(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}, LAUNCH_TIMEOUT_MS);
-
-const tempDir = (): string => {
-  if (!dir) throw new Error('no temporary folder: beforeAll failed');
-  return dir;
-};
-
-/** A page in a fresh context (its own IndexedDB, filled with the sample on first run); the caller closes the context. */
-async function openPage(): Promise<Page> {
-  if (!browser) throw new Error('no browser: beforeAll failed');
-  const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, locale: 'ja-JP' });
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(WAIT_MS);
-  return context.newPage();
-}
-
-/** A page for this test only, closed when the test ends however it ends. */
-async function newPage(): Promise<Page> {
-  const page = await openPage();
-  onTestFinished(() => page.context().close());
-  return page;
-}
+const { tempDir, openPage, newPage } = usePrintHarness('yosan-print-', { launchMs: LAUNCH_TIMEOUT_MS, waitMs: WAIT_MS });
 
 /**
  * Opens a print route and saves it as A4 PDF once `data-print-ready` is set (what main's printToPDF waits for).
@@ -91,11 +56,8 @@ async function pdfOf(page: Page, hash: string, name: string, sheetId?: string): 
   return file;
 }
 
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-const textOf = (pdf: string, pageNo?: number) =>
-  execFileSync('pdftotext', [...(pageNo ? ['-f', String(pageNo), '-l', String(pageNo)] : []), '-layout', pdf, '-'], { encoding: 'utf8' });
-/** pdftotext may break a long name across lines or columns: compare without white space. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** With -layout: pdftotext keeps a row's label and figure on one line. */
+const textOf = (pdf: string, pageNo?: number) => pdfText(pdf, pageNo, { layout: true });
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A printed figure right after its label (pdftotext keeps a row's label and figure on one line), not a prefix of a longer one. */
 const labelled = (label: string, figure: string) => new RegExp(`${label}\\s+${escapeRegExp(figure).replace(/ /g, '\\s*')}(?![\\d,])`);
@@ -145,7 +107,7 @@ describe('printing (PDF through Chromium, A4)', { timeout: SEVERAL_STEPS_TIMEOUT
     it.for(SHEETS)('sheet $no/10 $name prints on exactly one page, with its name, 予算額 $amount and 増減 $change', async (sheet) => {
       if (!page) throw new Error('no page: beforeAll failed');
       const pdf = await pdfOf(page, printSheetHash(sheet.id), `sheet-${sheet.no}`, sheet.id);
-      expect(pageCount(pdf), sheet.name).toBe(1);
+      expect(pdfPageCount(pdf), sheet.name).toBe(1);
       const text = textOf(pdf);
       expectSheetOnPage(text, sheet);
       expect(squeeze(text)).toContain(`${sheet.no}/10`);
@@ -155,7 +117,7 @@ describe('printing (PDF through Chromium, A4)', { timeout: SEVERAL_STEPS_TIMEOUT
   it('the bureau route gives ten pages, one sheet each, in the list order', async () => {
     const page = await newPage();
     const pdf = await pdfOf(page, printBureauHash('政策局', 2015), 'bureau');
-    expect(pageCount(pdf)).toBe(10);
+    expect(pdfPageCount(pdf)).toBe(10);
     SHEETS.forEach((sheet, i) => expectSheetOnPage(textOf(pdf, i + 1), sheet));
   });
 
@@ -193,7 +155,7 @@ describe('printing (PDF through Chromium, A4)', { timeout: SEVERAL_STEPS_TIMEOUT
       .toContain('事業の目的・内容を短くしてください');
 
     const pdf = await pdfOf(page, printSheetHash(long.id), 'long');
-    expect(pageCount(pdf)).toBe(1);
+    expect(pdfPageCount(pdf)).toBe(1);
     const text = squeeze(textOf(pdf));
     expect(text).toContain('（以下省略）');
     expect(text).toContain('一部を省略');
