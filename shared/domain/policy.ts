@@ -18,7 +18,8 @@ export interface ProgramFigures {
 
 /**
  * The figures a key-program row shows. A row linked to a sheet takes 予算額, 一般財源 and 前年度予算額 from it, so they
- * stay in step; last year's 一般財源 stays as typed (a sheet does not hold last year's funding). A row linked to one
+ * stay in step; last year's 一般財源 comes from the sheet it was drafted from (`carriedFrom`), when that is held, else
+ * stays as typed. A row linked to one
  * 主な事業 takes its amount; the rest is typed (items have no 財源内訳).
  */
 export function programFigures(program: KeyProgram, sheetsById: ReadonlyMap<string, Sheet>): ProgramFigures {
@@ -36,11 +37,13 @@ export function programFigures(program: KeyProgram, sheetsById: ReadonlyMap<stri
     return item ? { ...typed, amount: item.amount, source: 'item' } : { ...typed, source: 'missing-item' };
   }
   if (!sheet) return { ...typed, source: 'missing-sheet' };
+  // Once years are linked (次年度の作成), last year's 一般財源 follows the sheet this one was drafted from.
+  const lastYear = sheet.carriedFrom === null ? undefined : sheetsById.get(sheet.carriedFrom);
   return {
     amount: sheet.amount,
     generalFund: generalFund(sheet),
     previousAmount: sheet.previousAmount,
-    previousGeneralFund: program.previousGeneralFund,
+    previousGeneralFund: lastYear ? generalFund(lastYear) : program.previousGeneralFund,
     source: 'sheet',
   };
 }

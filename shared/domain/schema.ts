@@ -1,4 +1,4 @@
-// The data model (事務事業 sheet, 局運営方針, exchange file v1) as zod schemas; types are inferred from them.
+// The data model (事務事業 sheet, 局運営方針, exchange file v3) as zod schemas; types are inferred from them.
 import { z } from 'zod';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../exchange/format';
 
@@ -66,6 +66,11 @@ export const sheetSchema = z.strictObject({
   reference: z.string(),
   status: sheetStatusSchema,
   updatedAt: z.iso.datetime({ offset: true }),
+  /**
+   * The sheet of the year before that this one was drafted from by 次年度の作成 (version 3), or null. A 局運営方針 row
+   * that follows this sheet takes its 前年度 一般財源 from that sheet.
+   */
+  carriedFrom: z.uuid().nullable(),
 });
 
 export const issueSectionSchema = z.strictObject({
@@ -128,6 +133,8 @@ export const exchangeFileSchema = z.strictObject({
   fiscalYear: fiscalYearSchema,
   sheets: z.array(sheetSchema),
   policies: z.array(policySchema),
+  /** 年度 marked 確定済み (read-only until reopened on purpose), ascending, each once (version 3). */
+  lockedYears: z.array(fiscalYearSchema).max(300),
 });
 
 export type Org = z.infer<typeof orgSchema>;

@@ -175,5 +175,6 @@ export function createEmptySheet(init: { id: string; fiscalYear: number; bureau:
     reference: '',
     status: 'draft',
     updatedAt: init.now.toISOString(),
+    carriedFrom: null,
   };
 }

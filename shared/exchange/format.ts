@@ -4,7 +4,7 @@ import type { ExchangeFile, Policy, Sheet } from '../domain/schema';
 /** The `format` every exchange file carries. */
 export const EXCHANGE_FORMAT = 'yosan-desk';
 /** The version this build writes and reads natively; older versions are migrated (see migrations.ts). */
-export const EXCHANGE_VERSION = 2;
+export const EXCHANGE_VERSION = 3;
 /** The file name ending of an exchange file. */
 export const EXCHANGE_EXTENSION = '.yosan.json';
 /** Largest exchange file we read: 20 MiB. A whole city is a few MiB; anything bigger is not ours. */
@@ -16,6 +16,8 @@ export function newExchangeFile(content: {
   fiscalYear: number;
   sheets: readonly Sheet[];
   policies: readonly Policy[];
+  /** 年度 marked 確定済み; none when left out. */
+  lockedYears?: readonly number[];
 }): ExchangeFile {
   return {
     format: EXCHANGE_FORMAT,
@@ -24,5 +26,6 @@ export function newExchangeFile(content: {
     fiscalYear: content.fiscalYear,
     sheets: [...content.sheets],
     policies: [...content.policies],
+    lockedYears: [...new Set(content.lockedYears ?? [])].sort((a, b) => a - b),
   };
 }

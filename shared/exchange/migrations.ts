@@ -64,9 +64,18 @@ function addItemIdsAndLinks(doc: Doc): Doc {
   return { ...doc, sheets, policies };
 }
 
+/** 2 → 3: every sheet remembers the sheet it was drafted from (none before 次年度の作成 existed); no year is locked. */
+function addCarriedFromAndLocks(doc: Doc): Doc {
+  const sheets = Array.isArray(doc['sheets'])
+    ? doc['sheets'].map((sheet: unknown) => (isRecord(sheet) && sheet['carriedFrom'] === undefined ? { ...sheet, carriedFrom: null } : sheet))
+    : doc['sheets'];
+  return { ...doc, sheets, lockedYears: doc['lockedYears'] ?? [] };
+}
+
 /** Upgrades a parsed document of version n to n + 1. Keyed by n. */
 export const MIGRATIONS: Readonly<Record<number, (doc: Doc) => Doc>> = {
   1: addItemIdsAndLinks,
+  2: addCarriedFromAndLocks,
 };
 
 /** Runs every migration from `version` up to the current one. */

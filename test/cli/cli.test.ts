@@ -71,7 +71,7 @@ describe('npm run cli -- check', () => {
   it.each([
     ['truncated', () => sampleText().slice(0, 5000), /JSON として読み取れません/],
     ['foreign JSON', () => '{"name":"yosan-desk","version":"1.0.0"}', /交換ファイルではありません/],
-    ['newer version', () => sampleText().replace('"version": 2', '"version": 3'), /version 3.*version 2 まで/],
+    ['newer version', () => sampleText().replace('"version": 3', '"version": 4'), /version 4.*version 3 まで/],
     ['wrong type', () => sampleText().replace('"amount": 37524', '"amount": "37,524"'), /シート1「企画調整事務事業」 の 予算額: 数値でなければなりません/],
   ])('%s: exit 2 with a message', async (name, make, message) => {
     const { code, err, out } = await cli('check', writeTemp(`${name}.yosan.json`, make()));

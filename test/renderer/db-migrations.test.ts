@@ -59,8 +59,8 @@ describe('IndexedDB migrations', () => {
       const { data } = loaded!;
       for (const record of FIXTURE.sheets) {
         const inMemory = record.deletedAt === null ? data.sheets[record.id] : data.deleted[record.id]?.sheet;
-        // Format 2: every 主な事業 has its derived id; nothing else changes.
-        expect(inMemory).toEqual({ ...record.sheet, items: withItemIds(record.sheet.id, record.sheet.items) });
+        // Format 3: every 主な事業 has its derived id, every sheet carriedFrom null; nothing else changes.
+        expect(inMemory).toEqual({ ...record.sheet, items: withItemIds(record.sheet.id, record.sheet.items), carriedFrom: null });
         expect(data.positions[record.id]).toBe(record.position);
         if (record.deletedAt !== null) expect(data.deleted[record.id]!.deletedAt).toBe(record.deletedAt);
       }
@@ -69,10 +69,13 @@ describe('IndexedDB migrations', () => {
       expect({ fiscalYear: data.fiscalYear, bureau: data.bureau, municipality: data.municipality }).toEqual(
         FIXTURE.settings.find((s) => s.key === 'scope')!.value,
       );
-      // The upgrades rewrote each record in exchange format 2 and say so.
-      expect((await db.sheets.toArray()).map((r) => r.formatVersion)).toEqual(FIXTURE.sheets.map(() => 2));
-      expect((await db.policies.toArray()).map((r) => r.formatVersion)).toEqual(FIXTURE.policies.map(() => 2));
+      // The upgrades rewrote each record in exchange format 3 and say so; no year is locked, no version kept yet.
+      expect((await db.sheets.toArray()).map((r) => r.formatVersion)).toEqual(FIXTURE.sheets.map(() => 3));
+      expect((await db.policies.toArray()).map((r) => r.formatVersion)).toEqual(FIXTURE.policies.map(() => 3));
       expect(await db.quarantine.count()).toBe(0);
+      expect(data.lockedYears).toEqual([]);
+      expect(await db.versions.count()).toBe(0);
+      expect(await db.mergeBases.count()).toBe(0);
     } finally {
       db.close();
     }

@@ -112,3 +112,30 @@ describe('sheets store', () => {
     expect(sheetProblems(sheet)).toBe(problems);
   });
 });
+
+describe('locked years (確定済み)', () => {
+  it('refuses every edit of a locked year until it is reopened; other years stay editable', () => {
+    const { s } = setup();
+    const policyId = s().policies[0]!.id;
+    expect(s().setYearLocked(2015, true)).toBe(true);
+    expect(s().lockedYears).toEqual([2015]);
+    expect(s().setYearLocked(2015, true)).toBe(false);
+    const before = s().sheets[JOHOKA];
+    expect(s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount')).toBe(false);
+    expect(s().updatePolicy(policyId, (p) => ({ ...p, basicPolicy: 'x' }))).toBe(false);
+    s().setStatus(JOHOKA, 'review');
+    s().deleteSheet(JOHOKA);
+    expect(s().createSheet()).toBeNull();
+    expect(s().duplicateSheet(JOHOKA)).toBeNull();
+    expect(s().sheets[JOHOKA]).toBe(before);
+    expect(s().setYearLocked(2015, false)).toBe(true);
+    expect(s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount')).toBe(true);
+  });
+
+  it('a sheet cannot be moved into a locked year', () => {
+    const { s } = setup();
+    s().setYearLocked(2016, true);
+    expect(s().updateSheet(JOHOKA, (sh) => ({ ...sh, fiscalYear: 2016 }))).toBe(false);
+    expect(s().sheets[JOHOKA]!.fiscalYear).toBe(2015);
+  });
+});

@@ -99,7 +99,7 @@ describe('export → import gives the same sheets', () => {
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.file.sheets).toEqual(sample.sheets);
-      expect(result.file).toMatchObject({ format: 'yosan-desk', version: 2, municipality: 'さいたま市', fiscalYear: 2015, policies: [] });
+      expect(result.file).toMatchObject({ format: 'yosan-desk', version: 3, municipality: 'さいたま市', fiscalYear: 2015, policies: [] });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -133,6 +133,7 @@ describe('export → import gives the same sheets', () => {
     reference: text(2000),
     status: fc.constantFrom('draft', 'review', 'final') as fc.Arbitrary<Sheet['status']>,
     updatedAt: fc.integer({ min: 0, max: 4_102_444_800_000 }).map((ms) => new Date(ms).toISOString()),
+    carriedFrom: fc.option(fc.uuid({ version: 4 }), { nil: null }),
   });
 
   it('generated sheets with hostile names, 𠮷, empty and very long texts come back exactly', async () => {

@@ -46,10 +46,10 @@ describe('readExchangeFile', () => {
   });
 
   it('a newer version is refused naming both versions', () => {
-    const r = failure(mutate((d) => (d['version'] = 3)));
+    const r = failure(mutate((d) => (d['version'] = 4)));
     expect(r.reason).toBe('newer-version');
-    expect(r.problems[0]!.message).toMatch(/version 3/);
-    expect(r.problems[0]!.message).toMatch(/version 2 まで/);
+    expect(r.problems[0]!.message).toMatch(/version 4/);
+    expect(r.problems[0]!.message).toMatch(/version 3 まで/);
   });
 
   it('an unknown field is an error naming it and where it is', () => {
@@ -102,7 +102,7 @@ describe('writeExchangeFile', () => {
     const text = writeExchangeFile(file);
     const again = readExchangeFile(text);
     expect(again.ok && again.file).toEqual(file);
-    expect(Object.keys(JSON.parse(text) as Json)).toEqual(['format', 'version', 'municipality', 'fiscalYear', 'sheets', 'policies']);
+    expect(Object.keys(JSON.parse(text) as Json)).toEqual(['format', 'version', 'municipality', 'fiscalYear', 'sheets', 'policies', 'lockedYears']);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -135,8 +135,24 @@ describe('writeExchangeFile', () => {
 describe('migrations', () => {
   it('a current document passes through unchanged', () => {
     const doc = sampleJson();
-    expect(migrateToCurrent(doc, 2)).toBe(doc);
-    expect(exchangeFileSchema.safeParse(migrateToCurrent(doc, 2)).success).toBe(true);
+    expect(migrateToCurrent(doc, 3)).toBe(doc);
+    expect(exchangeFileSchema.safeParse(migrateToCurrent(doc, 3)).success).toBe(true);
+  });
+
+  it('version 2 → 3: every sheet gets carriedFrom null, the file no locked years; nothing else changes', () => {
+    const v3 = sampleJson() as { version: number; sheets: Json[]; lockedYears?: unknown };
+    const v2 = structuredClone(v3);
+    v2.version = 2;
+    delete v2.lockedYears;
+    for (const sheet of v2.sheets) delete sheet['carriedFrom'];
+    expect(migrateToCurrent(v2 as unknown as Json, 2)).toEqual(v3);
+    const read = readExchangeFile(JSON.stringify(v2));
+    expect(read.ok && read.migratedFrom).toBe(2);
+    expect(read.ok && read.file.sheets.every((s) => s.carriedFrom === null)).toBe(true);
+    // A carriedFrom already there (a hand-edited file) is kept.
+    const kept = structuredClone(v2);
+    kept.sheets[0]!['carriedFrom'] = '11111111-1111-4111-8111-111111111111';
+    expect((migrateToCurrent(kept as unknown as Json, 2) as unknown as ExchangeFile).sheets[0]!.carriedFrom).toBe('11111111-1111-4111-8111-111111111111');
   });
 
   it('version 1 → 2: the sample as it was (test/fixtures/sample-v1.yosan.json) opens as today’s sample, but for the two rows that now follow a 主な事業', () => {

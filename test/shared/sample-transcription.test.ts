@@ -106,7 +106,7 @@ describe('sample exchange file: 政策局 平成27年度', () => {
     expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues)).toBe(true);
     const file = loadSample();
     expect(file.format).toBe('yosan-desk');
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.municipality).toBe('さいたま市');
     expect(file.fiscalYear).toBe(2015);
     expect(file.sheets).toHaveLength(10);

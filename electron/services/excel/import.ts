@@ -122,6 +122,8 @@ interface MetadataRow {
   shape: SheetShape;
   /** The 主な事業 ids; null in a workbook exported before they were recorded (derived from the position then). */
   itemIds: string[] | null;
+  /** The sheet of the year before; null when blank (not carried, or a workbook exported before it was recorded). */
+  carriedFrom: string | null;
 }
 
 const itemIdsSchema = z.array(z.string().max(100)).max(MAX_PIECES);
@@ -159,7 +161,10 @@ function metadataRows(meta: ReadWorksheet, count: number): MetadataRow[] | null 
       if (!parsedIds.success || parsedIds.data.length !== parsed.data.items.length) return null;
       itemIds = parsedIds.data;
     } else if (!isEmpty(idsText)) return null;
-    rows.push({ worksheet, id, fiscalYear, status, updatedAt, shape: parsed.data, itemIds });
+    const carriedFromText = meta.value(r, 8);
+    if (!isEmpty(carriedFromText) && typeof carriedFromText !== 'string') return null;
+    const carriedFrom = typeof carriedFromText === 'string' && carriedFromText !== '' ? carriedFromText : null;
+    rows.push({ worksheet, id, fiscalYear, status, updatedAt, shape: parsed.data, itemIds, carriedFrom });
   }
   return rows;
 }
@@ -243,6 +248,7 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
       reference: r.joined(plan.reference, 'reference', '参考'),
       status: row.status as Sheet['status'],
       updatedAt: row.updatedAt,
+      carriedFrom: row.carriedFrom,
     };
     problems.push(...r.problems);
     sheets.push(sheet);
@@ -259,6 +265,8 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
     fiscalYear,
     sheets,
     policies: policy.kind === 'ok' ? [policy.policy] : [],
+    // A workbook is one 局's submission: which years are locked is the database's business, not the file's.
+    lockedYears: [],
   };
   // The exchange file's own reader: the same schema, migrations and Japanese messages as opening a .yosan.json.
   const read = readExchangeFile(JSON.stringify(document));

@@ -32,6 +32,11 @@ export interface Autosave {
   pause(): void;
   /** Writes on its own again, starting with whatever changed while paused. */
   resume(): void;
+  /**
+   * Records that these were written by someone else (a merge, 次年度の作成 in one transaction of their own), in the
+   * objects memory now holds, so the autosave does not write them again. Sheets as stored records; policies as held.
+   */
+  rememberWritten(records: { sheets?: readonly StoredSheet[]; policies?: readonly Policy[]; lockedYears?: readonly number[] }): void;
   stop(): void;
   readonly stats: AutosaveStats;
 }
@@ -46,7 +51,7 @@ export interface AutosaveOptions {
 }
 
 /** The parts of the document that are stored; everything else in the store is session state. */
-export type Persisted = Pick<SheetsData, 'sheets' | 'positions' | 'deleted' | 'policies' | 'fiscalYear' | 'bureau' | 'municipality'>;
+export type Persisted = Pick<SheetsData, 'sheets' | 'positions' | 'deleted' | 'policies' | 'fiscalYear' | 'bureau' | 'municipality' | 'lockedYears'>;
 
 interface Scope {
   fiscalYear: number;
@@ -59,6 +64,7 @@ interface Written {
   sheets: Map<string, StoredSheet>;
   policies: Map<string, Policy>;
   scope: Scope;
+  lockedYears: readonly number[];
 }
 
 /** The records to write to make the database equal to memory. */
@@ -68,10 +74,15 @@ interface Difference {
   policyPuts: StoredPolicy[];
   policyRemovals: string[];
   scope: Scope | null;
+  lockedYears: readonly number[] | null;
 }
 
 function isEmpty(d: Difference): boolean {
-  return d.sheetPuts.length + d.sheetRemovals.length + d.policyPuts.length + d.policyRemovals.length === 0 && d.scope === null;
+  return (
+    d.sheetPuts.length + d.sheetRemovals.length + d.policyPuts.length + d.policyRemovals.length === 0 &&
+    d.scope === null &&
+    d.lockedYears === null
+  );
 }
 
 /** The record memory wants for a sheet id (live or in the trash), or undefined when it is gone for good. */
@@ -115,7 +126,8 @@ export function difference(state: Persisted, written: Written): Difference {
   const scope = { fiscalYear: state.fiscalYear, bureau: state.bureau, municipality: state.municipality };
   const scopeChanged =
     scope.fiscalYear !== written.scope.fiscalYear || scope.bureau !== written.scope.bureau || scope.municipality !== written.scope.municipality;
-  return { sheetPuts, sheetRemovals, policyPuts, policyRemovals, scope: scopeChanged ? scope : null };
+  const lockedYears = state.lockedYears === written.lockedYears ? null : state.lockedYears;
+  return { sheetPuts, sheetRemovals, policyPuts, policyRemovals, scope: scopeChanged ? scope : null, lockedYears };
 }
 
 /** What the database holds right after loading `state` from it. */
@@ -129,6 +141,7 @@ export function writtenFrom(state: Persisted): Written {
     sheets,
     policies: new Map(state.policies.map((p) => [p.id, p])),
     scope: { fiscalYear: state.fiscalYear, bureau: state.bureau, municipality: state.municipality },
+    lockedYears: state.lockedYears,
   };
 }
 
@@ -197,7 +210,8 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
       state.policies !== seen.policies ||
       state.fiscalYear !== seen.fiscalYear ||
       state.bureau !== seen.bureau ||
-      state.municipality !== seen.municipality;
+      state.municipality !== seen.municipality ||
+      state.lockedYears !== seen.lockedYears;
     seen = state;
     return changed;
   }
@@ -215,6 +229,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     for (const { id, policy } of d.policyPuts) written.policies.set(id, policy);
     for (const id of d.policyRemovals) written.policies.delete(id);
     if (d.scope) written.scope = d.scope;
+    if (d.lockedYears) written.lockedYears = d.lockedYears;
   }
 
   async function commit(d: Difference): Promise<void> {
@@ -224,6 +239,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
       if (d.policyPuts.length > 0) await db.policies.bulkPut(d.policyPuts);
       if (d.policyRemovals.length > 0) await db.policies.bulkDelete(d.policyRemovals);
       if (d.scope) await db.settings.put({ key: 'scope', value: d.scope });
+      if (d.lockedYears) await db.settings.put({ key: 'lockedYears', value: d.lockedYears });
     });
     remember(d);
     stats.transactions += 1;
@@ -236,14 +252,17 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
    * written (too large for the space left) does not hold back the others. Returns the names that still failed.
    */
   async function commitOneByOne(d: Difference): Promise<{ failed: string[]; parts: number; error: unknown }> {
-    const none: Difference = { sheetPuts: [], sheetRemovals: [], policyPuts: [], policyRemovals: [], scope: null };
+    const none: Difference = { sheetPuts: [], sheetRemovals: [], policyPuts: [], policyRemovals: [], scope: null, lockedYears: null };
     const parts: { part: Difference; name: string }[] = d.sheetPuts.map((record) => ({
       part: { ...none, sheetPuts: [record] },
       name: record.sheet.name,
     }));
     if (d.sheetRemovals.length > 0) parts.push({ part: { ...none, sheetRemovals: d.sheetRemovals }, name: '削除したシート' });
-    if (d.policyPuts.length + d.policyRemovals.length > 0 || d.scope) {
-      parts.push({ part: { ...none, policyPuts: d.policyPuts, policyRemovals: d.policyRemovals, scope: d.scope }, name: '局運営方針' });
+    if (d.policyPuts.length + d.policyRemovals.length > 0 || d.scope || d.lockedYears) {
+      parts.push({
+        part: { ...none, policyPuts: d.policyPuts, policyRemovals: d.policyRemovals, scope: d.scope, lockedYears: d.lockedYears },
+        name: '局運営方針',
+      });
     }
     const failed: string[] = [];
     let lastError: unknown = null;
@@ -311,6 +330,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     for (const record of d.policyPuts) policies.put(record);
     for (const id of d.policyRemovals) policies.delete(id);
     if (d.scope) tx.objectStore('settings').put({ key: 'scope', value: d.scope });
+    if (d.lockedYears) tx.objectStore('settings').put({ key: 'lockedYears', value: d.lockedYears });
     tx.oncomplete = () => {
       remember(d);
       stats.transactions += 1;
@@ -346,6 +366,11 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
         if (status.state === 'saved') emit({ ...status, state: 'saving' });
         schedule(delayMs);
       }
+    },
+    rememberWritten(records) {
+      for (const record of records.sheets ?? []) written.sheets.set(record.id, record);
+      for (const policy of records.policies ?? []) written.policies.set(policy.id, policy);
+      if (records.lockedYears) written.lockedYears = records.lockedYears;
     },
     stop() {
       unsubscribe();

@@ -21,8 +21,35 @@ export interface StoredPolicy {
 }
 
 export interface StoredSetting {
-  key: 'scope' | 'initialised';
+  /** scope: where the user was; initialised: set once the first document is stored; lockedYears: 確定済み 年度. */
+  key: 'scope' | 'initialised' | 'lockedYears';
   value: unknown;
+}
+
+/** Why an earlier version was kept (履歴). */
+export type VersionReason = 'session' | 'periodic' | 'merge' | 'next-year' | 'restore';
+
+/** An earlier version of one sheet or policy, as it was at `takenAt`. */
+export interface StoredVersion {
+  seq?: number;
+  kind: 'sheet' | 'policy';
+  recordId: string;
+  /** ISO time the version was taken (the content is what the record held just before). */
+  takenAt: string;
+  reason: VersionReason;
+  /** The exchange-format version `content` is written in. */
+  formatVersion: number;
+  content: Sheet | Policy;
+}
+
+/**
+ * What a sheet or policy was when a file last brought it in (or when the sample was stored): a hash of its content
+ * without updatedAt. Opening a file compares with it to tell a change in the file from an edit made here since.
+ */
+export interface MergeBase {
+  /** `sheet:<id>` or `policy:<id>`. */
+  key: string;
+  hash: string;
 }
 
 /** A record that failed validation on load: moved here as it was, with why, so it can be recovered by hand. */
@@ -46,6 +73,8 @@ export type YosanDb = Dexie & {
   policies: EntityTable<StoredPolicy, 'id'>;
   settings: EntityTable<StoredSetting, 'key'>;
   quarantine: EntityTable<QuarantinedRecord, 'seq'>;
+  versions: EntityTable<StoredVersion, 'seq'>;
+  mergeBases: EntityTable<MergeBase, 'key'>;
 };
 
 /**

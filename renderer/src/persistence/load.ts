@@ -25,6 +25,7 @@ const storedPolicySchema = z.object({
 });
 
 const storedScopeSchema = z.object({ fiscalYear: fiscalYearSchema, bureau: z.string(), municipality: z.string() });
+const storedLockedYearsSchema = z.array(fiscalYearSchema).max(300);
 
 export type SetAside = SetAsideRecord;
 
@@ -94,7 +95,12 @@ export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null>
   return db.transaction('rw', db.sheets, db.policies, db.settings, db.quarantine, async () => {
     const initialised = await db.settings.get('initialised');
     if (!initialised) return null;
-    const [records, policyRecords, scope] = await Promise.all([db.sheets.toArray(), db.policies.toArray(), db.settings.get('scope')]);
+    const [records, policyRecords, scope, locks] = await Promise.all([
+      db.sheets.toArray(),
+      db.policies.toArray(),
+      db.settings.get('scope'),
+      db.settings.get('lockedYears'),
+    ]);
     const keptAt = new Date().toISOString();
     const quarantined: QuarantinedRecord[] = [];
     const setAside: SetAside[] = [];
@@ -138,11 +144,18 @@ export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null>
       // The scope is only where the user was; nothing typed is lost, so it is not worth a notice.
     }
 
+    // A damaged list of locks is set aside too; every year then opens unlocked, which loses nothing typed.
+    const locksRead = storedLockedYearsSchema.safeParse(locks?.value ?? []);
+    if (!locksRead.success) {
+      quarantined.push({ table: 'settings', key: 'lockedYears', record: locks, problems: problemsOf(locksRead.error), keptAt });
+    }
+
     if (quarantined.length > 0) {
       await db.quarantine.bulkAdd(quarantined);
       if (badSheetKeys.length > 0) await db.sheets.bulkDelete(badSheetKeys);
       if (badPolicyKeys.length > 0) await db.policies.bulkDelete(badPolicyKeys);
       if (scope !== undefined && !scopeRead.success) await db.settings.delete('scope');
+      if (!locksRead.success) await db.settings.delete('lockedYears');
     }
     const data: SheetsData = {
       ...emptyData,
@@ -150,6 +163,7 @@ export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null>
       positions,
       deleted,
       policies,
+      lockedYears: locksRead.success ? [...new Set(locksRead.data)].sort((a, b) => a - b) : [],
       ...(scopeRead.success ? scopeRead.data : {}),
     };
     return { data, setAside };
@@ -178,6 +192,7 @@ export async function storeDocument(db: YosanDb, file: ExchangeFile): Promise<Sh
     await db.policies.bulkPut(data.policies.map((policy) => ({ id: policy.id, policy, formatVersion: RECORD_FORMAT_VERSION })));
     await db.settings.bulkPut([
       { key: 'scope', value: { fiscalYear: data.fiscalYear, bureau: data.bureau, municipality: data.municipality } },
+      { key: 'lockedYears', value: data.lockedYears },
       { key: 'initialised', value: true },
     ]);
   });

@@ -12,6 +12,21 @@ export interface DbVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
+/** Brings every stored sheet and policy to the current exchange format, with the same migrations as a file. */
+async function bringRecordsToCurrentFormat(tx: Transaction): Promise<void> {
+  for (const [table, field] of [
+    ['sheets', 'sheet'],
+    ['policies', 'policy'],
+  ] as const) {
+    await tx.table(table).toCollection().modify((record: Record<string, unknown>) => {
+      const from = typeof record['formatVersion'] === 'number' ? record['formatVersion'] : 1;
+      if (from >= EXCHANGE_VERSION) return;
+      record[field] = migrateStoredContent(table, record[field], from);
+      record['formatVersion'] = EXCHANGE_VERSION;
+    });
+  }
+}
+
 export const DB_VERSIONS: readonly DbVersion[] = [
   { version: 1, stores: { sheets: 'id', policies: 'id', settings: 'key' } },
   {
@@ -33,19 +48,22 @@ export const DB_VERSIONS: readonly DbVersion[] = [
     // as a file, so a link to a 主な事業 can be made on data that was typed before.
     version: 3,
     stores: { sheets: 'id', policies: 'id', settings: 'key', quarantine: '++seq' },
-    upgrade: async (tx) => {
-      for (const [table, field] of [
-        ['sheets', 'sheet'],
-        ['policies', 'policy'],
-      ] as const) {
-        await tx.table(table).toCollection().modify((record: Record<string, unknown>) => {
-          const from = typeof record['formatVersion'] === 'number' ? record['formatVersion'] : 1;
-          if (from >= EXCHANGE_VERSION) return;
-          record[field] = migrateStoredContent(table, record[field], from);
-          record['formatVersion'] = EXCHANGE_VERSION;
-        });
-      }
+    upgrade: bringRecordsToCurrentFormat,
+  },
+  {
+    // 4: records brought to exchange format 3 (each sheet's `carriedFrom`); earlier versions of each sheet and policy
+    // (`versions`, for 履歴), and what each record was when a file last brought it (`mergeBases`, so opening a file
+    // can tell a change in the file from an edit made here since). Locked years live in settings ('lockedYears').
+    version: 4,
+    stores: {
+      sheets: 'id',
+      policies: 'id',
+      settings: 'key',
+      quarantine: '++seq',
+      versions: '++seq, [kind+recordId], takenAt',
+      mergeBases: 'key',
     },
+    upgrade: bringRecordsToCurrentFormat,
   },
 ];
 
@@ -57,7 +75,7 @@ export const CURRENT_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]?.version ?
  */
 export function migrateStoredContent(kind: 'sheets' | 'policies', content: unknown, formatVersion: number): unknown {
   if (formatVersion >= EXCHANGE_VERSION) return content;
-  const wrapped = { format: EXCHANGE_FORMAT, version: formatVersion, municipality: '', fiscalYear: 2015, sheets: [], policies: [], [kind]: [content] };
+  const wrapped = { format: EXCHANGE_FORMAT, version: formatVersion, municipality: '', fiscalYear: 2015, sheets: [], policies: [], lockedYears: [], [kind]: [content] };
   const migrated = migrateToCurrent(wrapped, formatVersion)[kind];
   return Array.isArray(migrated) ? migrated[0] : undefined;
 }

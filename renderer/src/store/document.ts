@@ -14,6 +14,8 @@ export interface DocumentState {
   positions: Readonly<Record<string, number>>;
   deleted: Readonly<Record<string, DeletedSheet>>;
   policies: readonly Policy[];
+  /** 年度 marked 確定済み: their sheets and policies are read-only until the year is reopened on purpose. Ascending. */
+  lockedYears: readonly number[];
 }
 
 /** What is stored and loaded: the document and the 年度 and 局 the user was working on. */
@@ -30,6 +32,7 @@ export const emptyData: SheetsData = {
   positions: {},
   deleted: {},
   policies: [],
+  lockedYears: [],
 };
 
 export function nextPosition(positions: Readonly<Record<string, number>>): number {
@@ -54,6 +57,7 @@ export function dataFromFile(file: ExchangeFile, scope?: { fiscalYear: number; b
     positions,
     deleted: {},
     policies: file.policies,
+    lockedYears: file.lockedYears,
   };
 }
 
@@ -64,8 +68,22 @@ export interface DocumentChange {
   deleted?: Readonly<Record<string, DeletedSheet>>;
   policies?: readonly Policy[];
   municipality?: string;
+  lockedYears?: readonly number[];
   membershipChanged: boolean;
 }
+
+/** Whether a 年度 is 確定済み (nothing of it may be edited). */
+export function isYearLocked(doc: Pick<DocumentState, 'lockedYears'>, fiscalYear: number): boolean {
+  return doc.lockedYears.includes(fiscalYear);
+}
+
+/** Marks a 年度 確定済み (locked) or reopens it; null when it already is. */
+export function setYearLocked(doc: DocumentState, fiscalYear: number, locked: boolean): DocumentChange | null {
+  if (isYearLocked(doc, fiscalYear) === locked) return null;
+  const lockedYears = locked ? [...doc.lockedYears, fiscalYear].sort((a, b) => a - b) : doc.lockedYears.filter((y) => y !== fiscalYear);
+  return { lockedYears, membershipChanged: false };
+}
+
 
 /** Replaces one live sheet. */
 export function putSheet(doc: DocumentState, sheet: Sheet): DocumentChange {

@@ -10,11 +10,13 @@ import {
   dataFromFile,
   emptyData,
   emptyTrash,
+  isYearLocked,
   nextPosition,
   positionAfter,
   putPolicy,
   putSheet,
   restoreSheet,
+  setYearLocked,
   trashSheet,
   type DocumentChange,
   type DocumentState,
@@ -59,6 +61,11 @@ export interface SheetsActions {
   setReadOnly(reason: string | null): void;
   /** Records the load kept aside, for the notice; [] once the user has read it. */
   setSetAside(records: readonly SetAsideRecord[]): void;
+  /**
+   * Marks a 年度 確定済み (its sheets and policies become read-only: every edit of them is refused) or reopens it on
+   * purpose. Not an undo step. False in a read-only window or when nothing changes.
+   */
+  setYearLocked(fiscalYear: number, locked: boolean): boolean;
 }
 
 export type SheetsStore = StoreApi<SheetsState & SheetsActions>;
@@ -96,6 +103,12 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       commit(putSheet(get(), stamp(sheet)), { ...get().history, [sheet.id]: sheetHistory });
 
     const historyOf = (id: string): SheetHistory => get().history[id] ?? emptyHistory;
+    /** Nothing of a 確定済み year may change. */
+    const locked = (fiscalYear: number): boolean => isYearLocked(get(), fiscalYear);
+    const sheetLocked = (id: string): boolean => {
+      const sheet = get().sheets[id] ?? get().deleted[id]?.sheet;
+      return sheet !== undefined && locked(sheet.fiscalYear);
+    };
 
     const policyOf = (id: string): Policy | undefined => get().policies.find((p) => p.id === id);
     const policyHistoryOf = (id: string): PolicyHistory => get().policyHistory[id] ?? emptyHistory;
@@ -121,29 +134,30 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
 
       updateSheet: (id, edit, key) => {
         const before = get().sheets[id];
-        if (!before || before.status === 'final') return false;
+        if (!before || before.status === 'final' || locked(before.fiscalYear)) return false;
         const edited = edit(before);
+        if (edited !== before && locked(edited.fiscalYear)) return false;
         if (edited === before) return false;
         return commitSheet(edited, record(historyOf(id), before, key ?? null, deps.now().getTime()));
       },
 
       undo: (id) => {
         const current = get().sheets[id];
-        if (!current || current.status === 'final') return false;
+        if (!current || current.status === 'final' || locked(current.fiscalYear)) return false;
         const step = undo(historyOf(id), current);
         return step !== null && commitSheet({ ...step.sheet, status: current.status }, step.history);
       },
 
       redo: (id) => {
         const current = get().sheets[id];
-        if (!current || current.status === 'final') return false;
+        if (!current || current.status === 'final' || locked(current.fiscalYear)) return false;
         const step = redo(historyOf(id), current);
         return step !== null && commitSheet({ ...step.sheet, status: current.status }, step.history);
       },
 
       updatePolicy: (id, edit, key) => {
         const before = policyOf(id);
-        if (!before) return false;
+        if (!before || locked(before.fiscalYear)) return false;
         const edited = edit(before);
         if (edited === before) return false;
         return commitPolicy(edited, record(policyHistoryOf(id), before, key ?? null, deps.now().getTime()));
@@ -151,24 +165,27 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
 
       undoPolicy: (id) => {
         const current = policyOf(id);
+        if (current && locked(current.fiscalYear)) return false;
         const step = current ? undo(policyHistoryOf(id), current) : null;
         return step !== null && commitPolicy(step.sheet, step.history);
       },
 
       redoPolicy: (id) => {
         const current = policyOf(id);
+        if (current && locked(current.fiscalYear)) return false;
         const step = current ? redo(policyHistoryOf(id), current) : null;
         return step !== null && commitPolicy(step.sheet, step.history);
       },
 
       createPolicy: (bureau, fiscalYear) => {
-        if (get().policies.some((p) => p.bureau === bureau && p.fiscalYear === fiscalYear)) return null;
+        if (locked(fiscalYear) || get().policies.some((p) => p.bureau === bureau && p.fiscalYear === fiscalYear)) return null;
         const id = deps.newId();
         return commit(addPolicy(get(), createEmptyPolicy(id, bureau, fiscalYear))) ? id : null;
       },
 
       createSheet: () => {
         const { fiscalYear, bureau, positions } = get();
+        if (locked(fiscalYear)) return null;
         const id = deps.newId();
         const sheet = createEmptySheet({ id, fiscalYear, bureau, now: deps.now() });
         return commit(addSheet(get(), sheet, nextPosition(positions))) ? id : null;
@@ -176,17 +193,19 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
 
       duplicateSheet: (id) => {
         const original = get().sheets[id];
-        if (!original) return null;
+        if (!original || locked(original.fiscalYear)) return null;
         const copyId = deps.newId();
         const copy = stamp({ ...original, id: copyId, name: `${original.name}（複製）`, status: 'draft' });
         return commit(addSheet(get(), copy, positionAfter(get().positions, id))) ? copyId : null;
       },
 
-      deleteSheet: (id) => void commit(trashSheet(get(), id, deps.now().toISOString())),
+      deleteSheet: (id) => void (!sheetLocked(id) && commit(trashSheet(get(), id, deps.now().toISOString()))),
 
-      restoreSheet: (id) => void commit(restoreSheet(get(), id)),
+      restoreSheet: (id) => void (!sheetLocked(id) && commit(restoreSheet(get(), id))),
 
       emptyTrash: () => {
+        // The trash of a 確定済み year stays: emptying it would change that year.
+        if (Object.values(get().deleted).some((entry) => locked(entry.sheet.fiscalYear))) return;
         const history = { ...get().history };
         for (const id of Object.keys(get().deleted)) delete history[id];
         commit(emptyTrash(get()), history);
@@ -194,9 +213,11 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
 
       setStatus: (id, status) => {
         const before = get().sheets[id];
-        if (!before || before.status === status) return;
+        if (!before || before.status === status || locked(before.fiscalYear)) return;
         commitSheet({ ...before, status }, historyOf(id));
       },
+
+      setYearLocked: (fiscalYear, isLocked) => commit(setYearLocked(get(), fiscalYear, isLocked)),
 
       // Where the user is, not what they drafted: allowed in a read-only window too.
       selectScope: (fiscalYear, bureau) => set({ fiscalYear, bureau }),
