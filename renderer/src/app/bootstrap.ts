@@ -5,7 +5,8 @@ import { readExchangeFile } from '../../../shared/exchange/read';
 import { desktop } from '../desktop';
 import { downloadBlob } from '../download';
 import { startAutosave, type Autosave } from '../persistence/autosave';
-import { openDb, type YosanDb } from '../persistence/db';
+import { writeBulkChange, type BulkChange } from '../persistence/bulk-write';
+import { openDb, RECORD_FORMAT_VERSION, type YosanDb } from '../persistence/db';
 import { loadFromDb, loadFromDbChecked, loadOrInitialiseChecked } from '../persistence/load';
 import { createWriterLock, WRITER_CHANNEL_NAME } from '../persistence/writer-lock';
 import { createSaveStatusStore, type AppServices } from '../store/context';
@@ -153,5 +154,44 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
     desktop.onBeforeClose(flush);
   };
 
-  return { store, saveStatus, flush, start, takeOver, exportSetAside };
+  /** One bulk change at a time: a second waits for the first. */
+  let bulk: Promise<unknown> = Promise.resolve();
+  const applyBulk = (change: BulkChange): Promise<{ ok: true } | { ok: false; message: string }> => {
+    const run = async (): Promise<{ ok: true } | { ok: false; message: string }> => {
+      const writer = autosave;
+      if (!db || !writer || store.getState().readOnly !== null) {
+        return { ok: false, message: 'この画面は閲覧のみのため変更できません。「編集を引き継ぐ」を押してからやり直してください。' };
+      }
+      writer.pause();
+      try {
+        if (!(await writer.flush())) return { ok: false, message: '入力中の内容を保存できなかったため、何も変更していません。右上の表示を確認してください。' };
+        try {
+          await writeBulkChange(db, change);
+        } catch {
+          return { ok: false, message: '保存できなかったため、何も変更していません。ディスクの空き容量を確認して、もう一度やり直してください。' };
+        }
+        store.getState().absorb(change);
+        const state = store.getState();
+        writer.rememberWritten({
+          sheets: change.sheets.map(({ sheet }) => ({
+            id: sheet.id,
+            sheet: state.sheets[sheet.id] ?? sheet,
+            position: state.positions[sheet.id] ?? 0,
+            deletedAt: null,
+            formatVersion: RECORD_FORMAT_VERSION,
+          })),
+          policies: change.policies,
+          ...(change.lockedYears ? { lockedYears: state.lockedYears } : {}),
+        });
+        return { ok: true };
+      } finally {
+        writer.resume();
+      }
+    };
+    const result = bulk.then(run, run);
+    bulk = result;
+    return result;
+  };
+
+  return { store, saveStatus, flush, start, takeOver, exportSetAside, applyBulk, database: () => db };
 }

@@ -3,6 +3,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SaveStatus } from '../persistence/autosave';
+import type { BulkChange } from '../persistence/bulk-write';
+import type { YosanDb } from '../persistence/db';
 import type { SheetsActions, SheetsState, SheetsStore } from './sheets-store';
 
 export interface AppServices {
@@ -14,6 +16,13 @@ export interface AppServices {
   takeOver: () => Promise<void>;
   /** Saves the records kept aside on load (never deleted) as a JSON file, for recovery by hand. */
   exportSetAside: () => Promise<void>;
+  /**
+   * Writes a change of many records (merge, 次年度の作成, restore) in one transaction, then shows it: pending edits are
+   * flushed first, the autosave waits meanwhile. On failure nothing is written or shown and the message says why.
+   */
+  applyBulk: (change: BulkChange) => Promise<{ ok: true } | { ok: false; message: string }>;
+  /** The database, for reading versions (履歴) and merge bases; null before start or when it could not open. */
+  database: () => YosanDb | null;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -66,6 +66,19 @@ export interface SheetsActions {
    * purpose. Not an undo step. False in a read-only window or when nothing changes.
    */
   setYearLocked(fiscalYear: number, locked: boolean): boolean;
+  /**
+   * Takes in records already written to the database in one transaction (a merge, 次年度の作成, a restore): sheets put
+   * live at their positions (one from the trash comes back), policies put, the locked years replaced. The objects are
+   * kept as given, so the autosave can be told they are written. Each replaced sheet or policy gets one undo step.
+   * Year locks do not apply: the caller decided. False in a read-only window.
+   */
+  absorb(change: AbsorbedChange): boolean;
+}
+
+export interface AbsorbedChange {
+  sheets: readonly { sheet: Sheet; position: number }[];
+  policies: readonly Policy[];
+  lockedYears?: readonly number[];
 }
 
 export type SheetsStore = StoreApi<SheetsState & SheetsActions>;
@@ -218,6 +231,36 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       },
 
       setYearLocked: (fiscalYear, isLocked) => commit(setYearLocked(get(), fiscalYear, isLocked)),
+
+      absorb: (change) => {
+        const state = get();
+        const sheets = { ...state.sheets };
+        const deleted = { ...state.deleted };
+        const positions = { ...state.positions };
+        const history = { ...state.history };
+        const at = deps.now().getTime();
+        for (const { sheet, position } of change.sheets) {
+          const before = state.sheets[sheet.id] ?? state.deleted[sheet.id]?.sheet;
+          if (before) history[sheet.id] = record(historyOf(sheet.id), before, null, at);
+          sheets[sheet.id] = sheet;
+          delete deleted[sheet.id];
+          positions[sheet.id] = position;
+        }
+        const policies = state.policies.slice();
+        const policyHistory = { ...state.policyHistory };
+        for (const policy of change.policies) {
+          const i = policies.findIndex((p) => p.id === policy.id);
+          if (i >= 0) {
+            policyHistory[policy.id] = record(policyHistoryOf(policy.id), policies[i]!, null, at);
+            policies[i] = policy;
+          } else policies.push(policy);
+        }
+        return commit(
+          { sheets, deleted, positions, policies, ...(change.lockedYears ? { lockedYears: change.lockedYears } : {}), membershipChanged: true },
+          history,
+          policyHistory,
+        );
+      },
 
       // Where the user is, not what they drafted: allowed in a read-only window too.
       selectScope: (fiscalYear, bureau) => set({ fiscalYear, bureau }),
