@@ -44,6 +44,22 @@ export const exchangeOpenResultSchema = z.discriminatedUnion('status', [
   ipcErrorSchema,
 ]);
 
+/** One file of several opened at once: its document, or why it cannot be opened. */
+export const exchangeFileResultSchema = z.discriminatedUnion('status', [
+  exchangeOpenResultSchema.options[1],
+  exchangeOpenResultSchema.options[2],
+]);
+
+/** Most files opened at once (the 財政課 brings twenty bureaus' files together; a hundred leaves room). */
+export const MAX_FILES_OPENED_AT_ONCE = 100;
+
+/** The answer to "open one or several files" (開く, 復元): each file's own result, in the order chosen. */
+export const exchangeOpenManyResultSchema = z.discriminatedUnion('status', [
+  canceledSchema,
+  z.strictObject({ status: z.literal('chosen'), files: z.array(exchangeFileResultSchema).min(1).max(MAX_FILES_OPENED_AT_ONCE) }),
+  ipcErrorSchema,
+]);
+
 export const exchangeSaveResultSchema = z.discriminatedUnion('status', [
   canceledSchema,
   z.strictObject({
