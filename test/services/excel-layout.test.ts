@@ -353,4 +353,15 @@ describe('which sheets', () => {
     expect(!unknown.ok && unknown.message).toMatch(/00000000-0000-4000-8000-00000000ffff.*ありません/);
     expect(selectSheets({ sheets: [] })).toMatchObject({ ok: false, message: expect.stringMatching(/シートがありません/) });
   });
+
+  it('a file holding two 年度 exports only its own year’s sheets', () => {
+    const sample = loadSample();
+    const nextYear = sample.sheets.map((s, i) => ({ ...s, id: `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`, fiscalYear: 2016 }));
+    const both = { ...sample, sheets: [...sample.sheets, ...nextYear] };
+    const old = selectSheets(both, { bureau: '政策局' });
+    expect(old.ok && old.sheets.map((s) => s.fiscalYear)).toEqual(sample.sheets.map(() => 2015));
+    const next = selectSheets({ ...both, fiscalYear: 2016 });
+    expect(next.ok && next.sheets.map((s) => s.id)).toEqual(nextYear.map((s) => s.id));
+    expect(selectSheets({ ...both, fiscalYear: 2017 })).toMatchObject({ ok: false, message: expect.stringMatching(/平成29年度の事務事業シートがありません/) });
+  });
 });

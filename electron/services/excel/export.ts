@@ -37,9 +37,19 @@ export interface ExportSelection {
 
 export type SelectResult = { ok: true; sheets: Sheet[] } | { ok: false; message: string };
 
-/** The sheets to export, in the file's order. Unknown ids or a 局 without sheets are a message, not an empty file. */
-export function selectSheets(file: Pick<ExchangeFile, 'sheets'>, selection: ExportSelection = {}): SelectResult {
+/**
+ * The sheets to export, in the file's order. Unknown ids or a 局 without sheets are a message, not an empty file.
+ * A file holding several 年度 (after 次年度の作成, or merged files) exports only its own `fiscalYear`: a workbook is
+ * one year's submission.
+ */
+export function selectSheets(file: Pick<ExchangeFile, 'sheets'> & Partial<Pick<ExchangeFile, 'fiscalYear'>>, selection: ExportSelection = {}): SelectResult {
   let sheets = file.sheets;
+  const years = new Set(sheets.map((s) => s.fiscalYear));
+  if (years.size > 1 && file.fiscalYear !== undefined) {
+    const year = file.fiscalYear;
+    sheets = sheets.filter((s) => s.fiscalYear === year);
+    if (sheets.length === 0) return { ok: false, message: excelMessages.noSheetsOfYear(fiscalYearLabel(year)) };
+  }
   if (selection.sheetIds && selection.sheetIds.length > 0) {
     const known = new Set(sheets.map((s) => s.id));
     const missing = selection.sheetIds.filter((id) => !known.has(id));

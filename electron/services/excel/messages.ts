@@ -8,6 +8,7 @@ export const excelMessages = {
   noSheets: '出力する事務事業シートがありません。シートを選んでからもう一度出力してください。',
   unknownSheetIds: (ids: readonly string[]): string =>
     `指定された事務事業シート（ID: ${ids.slice(0, 3).join('、')}${ids.length > 3 ? ` ほか ${ids.length - 3} 件` : ''}）がファイルにありません。ID を確かめてください。`,
+  noSheetsOfYear: (year: string): string => `${year}の事務事業シートがありません。出力する年度を確かめてください。`,
   noSheetsOfBureau: (bureau: string, bureaus: readonly string[]): string =>
     `「${bureau}」の事務事業シートがありません。${bureaus.length > 0 ? `このファイルにある局: ${bureaus.slice(0, 10).join('、')}。` : ''}局の名前を確かめてください。`,
   textTooLong: (sheetName: string, field: string): string =>
