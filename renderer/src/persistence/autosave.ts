@@ -1,7 +1,9 @@
 // The autosave adapter: keeps IndexedDB equal to the document in memory by comparing memory with what it last wrote.
-import type { Policy } from '../../../shared/domain/schema';
+import { contentHash } from '../../../shared/domain/diff';
+import type { Policy, Sheet } from '../../../shared/domain/schema';
 import type { SheetsData, SheetsStore } from '../store/sheets-store';
 import { RECORD_FORMAT_VERSION, type StoredPolicy, type StoredSheet, type YosanDb } from './db';
+import { addVersions, type VersionToTake } from './versions';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -18,6 +20,8 @@ export interface AutosaveStats {
   sheetRecordsWritten: number;
   /** Sheet records written by the most recent transaction. */
   lastTransactionSheets: number;
+  /** Earlier versions (履歴) kept by its writes. */
+  versionsTaken: number;
 }
 
 export interface Autosave {
@@ -35,6 +39,7 @@ export interface Autosave {
   /**
    * Records that these were written by someone else (a merge, 次年度の作成 in one transaction of their own), in the
    * objects memory now holds, so the autosave does not write them again. Sheets as stored records; policies as held.
+   * Their next edit takes a version again (reason 'session'), so what the change put in is kept too.
    */
   rememberWritten(records: { sheets?: readonly StoredSheet[]; policies?: readonly Policy[]; lockedYears?: readonly number[] }): void;
   stop(): void;
@@ -47,8 +52,12 @@ export interface AutosaveOptions {
   /** After a failed write, try again this often. */
   retryMs?: number;
   onStatus?: (status: SaveStatus) => void;
+  /** The clock for 保存済み times and for when versions (履歴) are taken. */
   now?: () => Date;
 }
+
+/** While a record is edited, at most one version per this long (after the one taken when its editing starts). */
+export const VERSION_INTERVAL_MS = 10 * 60 * 1000;
 
 /** The parts of the document that are stored; everything else in the store is session state. */
 export type Persisted = Pick<SheetsData, 'sheets' | 'positions' | 'deleted' | 'policies' | 'fiscalYear' | 'bureau' | 'municipality' | 'lockedYears'>;
@@ -179,7 +188,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
   const delayMs = options.delayMs ?? 250;
   const retryMs = options.retryMs ?? 5000;
   const now = options.now ?? (() => new Date());
-  const stats: AutosaveStats = { transactions: 0, sheetRecordsWritten: 0, lastTransactionSheets: 0 };
+  const stats: AutosaveStats = { transactions: 0, sheetRecordsWritten: 0, lastTransactionSheets: 0, versionsTaken: 0 };
 
   const written = writtenFrom(store.getState());
   /** The persisted parts of the state when last looked at: a change of reference means something may differ. */
@@ -222,6 +231,42 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     schedule(delayMs);
   });
 
+  /**
+   * When this autosave last kept a version of a record (`sheet:<id>` / `policy:<id>`, ms). None yet: the record's
+   * editing starts in this session, and its first write keeps what it held before ('session'); after that at most one
+   * per VERSION_INTERVAL_MS ('periodic'). Noted only once the version is on disk, so a failed write takes it again.
+   */
+  const versionTakenAt = new Map<string, number>();
+  const versionKey = (kind: 'sheet' | 'policy', id: string) => `${kind}:${id}`;
+
+  /**
+   * The versions a write of `d` takes: what the database holds (known from `written`, no read) of each record whose
+   * content the write changes. Moves (position, trash) change no content; a record new to the database has no past.
+   */
+  function versionsFor(d: Difference, at: number): VersionToTake[] {
+    const taken: VersionToTake[] = [];
+    const consider = (kind: 'sheet' | 'policy', held: Sheet | Policy, next: Sheet | Policy) => {
+      const last = versionTakenAt.get(versionKey(kind, held.id));
+      const reason = last === undefined ? 'session' : at - last >= VERSION_INTERVAL_MS ? 'periodic' : null;
+      // Typing and undoing back to the stored content only changes updatedAt: nothing worth a version.
+      if (reason && contentHash(held) !== contentHash(next)) taken.push({ kind, content: held, reason });
+    };
+    for (const record of d.sheetPuts) {
+      const held = written.sheets.get(record.id);
+      if (held && held.sheet !== record.sheet) consider('sheet', held.sheet, record.sheet);
+    }
+    for (const { id, policy } of d.policyPuts) {
+      const held = written.policies.get(id);
+      if (held && held !== policy) consider('policy', held, policy);
+    }
+    return taken;
+  }
+
+  function noteVersions(versions: readonly VersionToTake[], at: Date): void {
+    for (const v of versions) versionTakenAt.set(versionKey(v.kind, v.content.id), at.getTime());
+    stats.versionsTaken += versions.length;
+  }
+
   /** Applies a successful write to the memory of what the database holds. */
   function remember(d: Difference): void {
     for (const record of d.sheetPuts) written.sheets.set(record.id, record);
@@ -233,7 +278,11 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
   }
 
   async function commit(d: Difference): Promise<void> {
-    await db.transaction('rw', db.sheets, db.policies, db.settings, async () => {
+    const at = now();
+    const versions = versionsFor(d, at.getTime());
+    // The versions in the same transaction: they land together with the write that replaces them, or not at all.
+    await db.transaction('rw', [db.sheets, db.policies, db.settings, db.versions], async () => {
+      await addVersions(db, versions, at);
       if (d.sheetPuts.length > 0) await db.sheets.bulkPut(d.sheetPuts);
       if (d.sheetRemovals.length > 0) await db.sheets.bulkDelete(d.sheetRemovals);
       if (d.policyPuts.length > 0) await db.policies.bulkPut(d.policyPuts);
@@ -242,6 +291,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
       if (d.lockedYears) await db.settings.put({ key: 'lockedYears', value: d.lockedYears });
     });
     remember(d);
+    noteVersions(versions, at);
     stats.transactions += 1;
     stats.sheetRecordsWritten += d.sheetPuts.length;
     stats.lastTransactionSheets = d.sheetPuts.length;
@@ -307,6 +357,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
   /**
    * The same difference, written with IndexedDB directly in this task: Dexie's promise chain needs answers from the
    * database before it commits, and a closing page never gets them. A committed transaction completes without the page.
+   * Versions are added too, but not pruned (pruning reads first); the record's next ordinary version prunes its list.
    */
   function writeBeforeLeaving(): void {
     const d = difference(store.getState(), written);
@@ -322,7 +373,13 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
       void write();
       return;
     }
-    const tx = idb.transaction(['sheets', 'policies', 'settings'], 'readwrite', { durability: 'strict' });
+    const at = now();
+    const versions = versionsFor(d, at.getTime());
+    const tx = idb.transaction(['sheets', 'policies', 'settings', 'versions'], 'readwrite', { durability: 'strict' });
+    const versionStore = tx.objectStore('versions');
+    for (const v of versions) {
+      versionStore.add({ kind: v.kind, recordId: v.content.id, takenAt: at.toISOString(), reason: v.reason, formatVersion: RECORD_FORMAT_VERSION, content: v.content });
+    }
     const sheets = tx.objectStore('sheets');
     const policies = tx.objectStore('policies');
     for (const record of d.sheetPuts) sheets.put(record);
@@ -333,6 +390,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     if (d.lockedYears) tx.objectStore('settings').put({ key: 'lockedYears', value: d.lockedYears });
     tx.oncomplete = () => {
       remember(d);
+      noteVersions(versions, at);
       stats.transactions += 1;
       stats.sheetRecordsWritten += d.sheetPuts.length;
       stats.lastTransactionSheets = d.sheetPuts.length;
@@ -365,11 +423,20 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
       if (!isEmpty(difference(store.getState(), written))) {
         if (status.state === 'saved') emit({ ...status, state: 'saving' });
         schedule(delayMs);
+      } else if (status.state === 'saving' && writing === null) {
+        // A change written meanwhile by someone else (a restore, a merge) showed 保存中; it is on disk already.
+        emit({ state: 'saved', savedAt: now(), message: null });
       }
     },
     rememberWritten(records) {
-      for (const record of records.sheets ?? []) written.sheets.set(record.id, record);
-      for (const policy of records.policies ?? []) written.policies.set(policy.id, policy);
+      for (const record of records.sheets ?? []) {
+        written.sheets.set(record.id, record);
+        versionTakenAt.delete(versionKey('sheet', record.id));
+      }
+      for (const policy of records.policies ?? []) {
+        written.policies.set(policy.id, policy);
+        versionTakenAt.delete(versionKey('policy', policy.id));
+      }
       if (records.lockedYears) written.lockedYears = records.lockedYears;
     },
     stop() {
