@@ -67,8 +67,11 @@ export function sheetChanges(before: Sheet, after: Sheet): FieldChange[] {
   return c.list;
 }
 
-/** Every part of a 局運営方針 that differs; key-program rows by their running No. */
-export function policyChanges(before: Policy, after: Policy): FieldChange[] {
+/**
+ * Every part of a 局運営方針 that differs; key-program rows by their running No. `sheetName` names the sheet a row
+ * follows (「シート 情報化推進事業」); without it, or for a sheet not held, the link shows as 「シート（見つかりません）」.
+ */
+export function policyChanges(before: Policy, after: Policy, sheetName: (id: string) => string | undefined = () => undefined): FieldChange[] {
   const c = new Changes();
   c.text('主な現状と課題', before.issues.intro, after.issues.intro);
   const sections = Math.max(before.issues.sections.length, after.issues.sections.length);
@@ -97,7 +100,7 @@ export function policyChanges(before: Policy, after: Policy): FieldChange[] {
       c.figure(`${label} 前年度予算額`, pb?.previousAmount ?? null, pa?.previousAmount ?? null);
       c.figure(`${label} 前年度一般財源`, pb?.previousGeneralFund ?? null, pa?.previousGeneralFund ?? null);
       c.text(`${label} 説明`, pb?.description ?? '', pa?.description ?? '');
-      c.text(`${label} 連動`, linkText(pb?.link ?? null), linkText(pa?.link ?? null));
+      c.text(`${label} 連動`, linkText(pb?.link ?? null, sheetName), linkText(pa?.link ?? null, sheetName));
     }
   }
   const reviews = Math.max(before.reviews.length, after.reviews.length);
@@ -110,9 +113,10 @@ export function policyChanges(before: Policy, after: Policy): FieldChange[] {
   return c.list;
 }
 
-function linkText(link: Policy['goals'][number]['programs'][number]['link']): string {
+function linkText(link: Policy['goals'][number]['programs'][number]['link'], sheetName: (id: string) => string | undefined): string {
   if (link === null) return '手入力';
-  return link.kind === 'sheet' ? `シート ${link.sheetId}` : `主な事業 ${link.sheetId}/${link.itemId}`;
+  const name = sheetName(link.sheetId) ?? '（見つかりません）';
+  return link.kind === 'sheet' ? `シート ${name}` : `主な事業（${name}）`;
 }
 
 /**

@@ -57,3 +57,16 @@ describe('contentHash', () => {
     expect(contentHash({ ...sheet, notes: `${sheet.notes} ` })).not.toBe(contentHash(sheet));
   });
 });
+
+describe('policyChanges names linked sheets', () => {
+  it('a changed link names the sheet, or says it is not found', () => {
+    const policy = loadSample().policies[0]!;
+    const first = policy.goals[0]!.programs[0]!;
+    const goals = policy.goals.map((g, gi) => (gi === 0 ? { ...g, programs: [{ ...first, link: null }, ...g.programs.slice(1)] } : g));
+    const names = new Map(loadSample().sheets.map((s) => [s.id, s.name]));
+    const change = policyChanges(policy, { ...policy, goals }, (id) => names.get(id)).find((c) => c.label === 'No.1 連動')!;
+    expect(change.after).toBe('手入力');
+    expect(change.before).toMatch(/^シート \S+事業$/);
+    expect(policyChanges(policy, { ...policy, goals }).find((c) => c.label === 'No.1 連動')!.before).toBe('シート （見つかりません）');
+  });
+});

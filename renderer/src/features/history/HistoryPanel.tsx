@@ -32,6 +32,10 @@ export function HistoryPanel({ kind, recordId, title, onClose }: HistoryPanelPro
   const services = useServices();
   const current = useSheets((s) => (kind === 'sheet' ? s.sheets[recordId] : s.policies.find((p) => p.id === recordId)));
   const position = useSheets((s) => s.positions[recordId] ?? 0);
+  // A 局運営方針 row's link is named by its sheet (live or in the trash); the panel is modal, so no typing re-renders it.
+  const sheets = useSheets((s) => s.sheets);
+  const deleted = useSheets((s) => s.deleted);
+  const sheetName = useCallback((id: string) => (sheets[id] ?? deleted[id]?.sheet)?.name, [sheets, deleted]);
   const refusal = useRestoreRefusal(kind, current);
   const savedAt = useSaveStatus().savedAt;
   const [versions, setVersions] = useState<StoredVersion[] | null>(null);
@@ -70,11 +74,14 @@ export function HistoryPanel({ kind, recordId, title, onClose }: HistoryPanelPro
     return (versions ?? []).map((v) => ({
       version: v,
       when: formatTakenAt(v.takenAt, now),
-      summary: current ? versionSummary(kind, v.content, current) : '',
+      summary: current ? versionSummary(kind, v.content, current, sheetName) : '',
     }));
-  }, [versions, current, kind]);
+  }, [versions, current, kind, sheetName]);
   const chosenRow = rows.find((r) => r.version.seq === chosen) ?? null;
-  const changes = useMemo(() => (chosenRow && current ? changesSince(kind, chosenRow.version.content, current) : []), [chosenRow, current, kind]);
+  const changes = useMemo(
+    () => (chosenRow && current ? changesSince(kind, chosenRow.version.content, current, sheetName) : []),
+    [chosenRow, current, kind, sheetName],
+  );
 
   const restore = async () => {
     if (!chosenRow || !current || refusal) return;

@@ -24,13 +24,23 @@ export function formatTakenAt(iso: string, now: Date = new Date()): string {
 }
 
 /** The fields that differ between a version (before) and today's content (after). */
-export function changesSince(kind: RecordKind, version: Sheet | Policy, current: Sheet | Policy): FieldChange[] {
-  return kind === 'sheet' ? sheetChanges(version as Sheet, current as Sheet) : policyChanges(version as Policy, current as Policy);
+export function changesSince(
+  kind: RecordKind,
+  version: Sheet | Policy,
+  current: Sheet | Policy,
+  sheetName: (id: string) => string | undefined = () => undefined,
+): FieldChange[] {
+  return kind === 'sheet' ? sheetChanges(version as Sheet, current as Sheet) : policyChanges(version as Policy, current as Policy, sheetName);
 }
 
 /** The one line of the list: figures with both values, then other fields by name. */
-export function versionSummary(kind: RecordKind, version: Sheet | Policy, current: Sheet | Policy): string {
-  return summarizeChanges(changesSince(kind, version, current));
+export function versionSummary(
+  kind: RecordKind,
+  version: Sheet | Policy,
+  current: Sheet | Policy,
+  sheetName: (id: string) => string | undefined = () => undefined,
+): string {
+  return summarizeChanges(changesSince(kind, version, current, sheetName));
 }
 
 /**
