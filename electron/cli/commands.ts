@@ -1,15 +1,17 @@
-// The command line (`npm run cli -- check|export|import …`): parses arguments, runs a command, returns the exit code.
+// The command line (`npm run cli -- check|export|import|next-year …`): parses arguments, runs a command, returns the exit code.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { countBySeverity, checkDocument } from '../../shared/domain/check';
+import { draftNextYear, newestYear } from '../../shared/domain/next-year';
 import { severityLabel, type Problem } from '../../shared/domain/problem';
 import type { ExchangeFile } from '../../shared/domain/schema';
-import { fiscalYearLabel } from '../../shared/domain/wareki';
+import { fiscalYearLabel, parseFiscalYear } from '../../shared/domain/wareki';
 import { writeExchangeFile } from '../../shared/exchange/write';
-import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
+import { MAX_EXCHANGE_FILE_BYTES, newExchangeFile } from '../../shared/exchange/format';
 import { exportWorkbookToFile, withWorkbookExtension } from '../services/excel/export';
 import { runImport, type ImportLimits, type SpawnImportWorker } from '../services/excel/import-runner';
 import { spawnSourceWorker } from '../services/excel/worker-source';
-import { openExchangeFileAt, writeFileAtomic } from '../services/files';
+import { openExchangeFileAt, withExchangeExtension, writeFileAtomic } from '../services/files';
 
 /** Exit codes shared by every command: 0 fine (warnings allowed), 1 errors in the data, 2 input unreadable. */
 export const EXIT_OK = 0;
@@ -28,6 +30,8 @@ export interface CliOptions {
   spawnImportWorker?: SpawnImportWorker;
   importLimits?: Partial<ImportLimits>;
   now?: Date;
+  /** Ids of the sheets and policies next-year drafts (tests: predictable ones). */
+  newId?: () => string;
 }
 
 export const USAGE = [
@@ -36,6 +40,8 @@ export const USAGE = [
   '  npm run cli -- export ファイル.yosan.json -o 出力.xlsx [--bureau 局名] [--sheet ID …]',
   '                                                          事務事業シートを Excel に出力します',
   '  npm run cli -- import 入力.xlsx -o 出力.yosan.json      予算デスクで出力した Excel を交換ファイルに戻します',
+  '  npm run cli -- next-year 入力.yosan.json -o 出力.yosan.json [--year 2015] [--bureau 局名]',
+  '                                                          次年度の案を作ります（元の年度は確定済みに）',
   '',
   '終了コード: 0 問題なし（警告のみを含む）、1 データにエラーあり（出力はします。import でセルが読めないときは出力しません）、',
   '            2 ファイルを読み込めない・書き込めない、指定の誤り',
@@ -50,6 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo, options: CliOpt
       return runExport(rest, io, options);
     case 'import':
       return runImportCommand(rest, io, options);
+    case 'next-year':
+      return runNextYear(rest, io, options);
     case undefined:
     case 'help':
     case '--help':
@@ -131,14 +139,23 @@ interface ParsedArgs {
   files: string[];
   output?: string;
   bureau?: string;
+  /** next-year's `--year`, as typed (平成27年度, H27, 2015). */
+  year?: string;
   sheetIds: string[];
   errors: string[];
 }
 
-/** `FILE -o OUT [--bureau 局] [--sheet ID …]`; `--sheet` takes every following word that is not an option. */
-export function parseExcelArgs(command: 'export' | 'import', args: readonly string[]): ParsedArgs {
+/**
+ * `FILE -o OUT [--bureau 局] [--sheet ID …]` (export), `FILE -o OUT` (import), `FILE -o OUT [--year 年度] [--bureau 局]`
+ * (next-year); `--sheet` takes every following word that is not an option.
+ */
+export function parseExcelArgs(command: 'export' | 'import' | 'next-year', args: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = { files: [], sheetIds: [], errors: [] };
-  const allowed = command === 'export' ? ['-o', '--output', '--bureau', '--sheet'] : ['-o', '--output'];
+  const allowed = {
+    export: ['-o', '--output', '--bureau', '--sheet'],
+    import: ['-o', '--output'],
+    'next-year': ['-o', '--output', '--year', '--bureau'],
+  }[command];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -166,6 +183,9 @@ export function parseExcelArgs(command: 'export' | 'import', args: readonly stri
     } else if (flag === '--bureau') {
       const v = value();
       if (v !== undefined) parsed.bureau = v;
+    } else if (flag === '--year') {
+      const v = value();
+      if (v !== undefined) parsed.year = v;
     } else if (flag === '--sheet') {
       if (inline !== undefined) parsed.sheetIds.push(...inline.split(',').filter((id) => id !== ''));
       while (args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) parsed.sheetIds.push(args[++i]!);
@@ -268,4 +288,73 @@ async function runImportCommand(args: readonly string[], io: CliIo, options: Cli
   for (const line of formatProblems(problems.filter((p) => p.severity === 'error'), file)) io.out(line);
   io.out(`エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件`);
   return EXIT_DATA_ERRORS;
+}
+
+// ── next-year ────────────────────────────────────────────────────────────────
+
+/**
+ * `next-year IN -o OUT [--year 年度] [--bureau 局]`: OUT holds IN unchanged plus the next year's draft, the source year
+ * locked (確定済み) and the file's 年度 the new one. The year defaults to the newest held. IN itself is never written.
+ */
+async function runNextYear(args: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
+  const parsed = parseExcelArgs('next-year', args);
+  const input = parsed.files[0];
+  if (parsed.errors.length > 0 || input === undefined || parsed.files.length > 1 || parsed.output === undefined) {
+    for (const e of parsed.errors) io.err(e);
+    if (input === undefined) io.err('元にする交換ファイル（.yosan.json）を指定してください。');
+    if (parsed.files.length > 1) io.err(`交換ファイルは1つだけ指定してください（${parsed.files.join('、')}）。`);
+    if (parsed.output === undefined) io.err('出力先の交換ファイルを「-o 出力.yosan.json」で指定してください。');
+    io.err(USAGE);
+    return EXIT_UNREADABLE;
+  }
+  const output = withExchangeExtension(parsed.output);
+  if (samePath(input, output)) {
+    io.err('出力先が入力の交換ファイルと同じです。元のファイルは残すため、別のファイル名を指定してください。');
+    return EXIT_UNREADABLE;
+  }
+  let year: number | undefined;
+  if (parsed.year !== undefined) {
+    const read = parseFiscalYear(parsed.year);
+    if (!read.ok) {
+      io.err(`--year「${parsed.year}」: ${read.message}`);
+      return EXIT_UNREADABLE;
+    }
+    year = read.value;
+  }
+  const loaded = await loadExchangeFile(input);
+  if (!loaded.ok) {
+    io.err(`${input}: 読み込めません。`);
+    for (const p of loaded.problems) io.err(`  ${p.path ? `${p.path}: ` : ''}${p.message}`);
+    return EXIT_UNREADABLE;
+  }
+  const { file } = loaded;
+  const fromYear = year ?? newestYear(file) ?? file.fiscalYear;
+  const draft = draftNextYear(
+    file,
+    fromYear,
+    { newId: options.newId ?? (() => randomUUID()), now: options.now ?? new Date() },
+    parsed.bureau,
+  );
+  if (!draft.ok) {
+    io.err(`${input}: ${draft.message}`);
+    return EXIT_UNREADABLE;
+  }
+  const next = newExchangeFile({
+    municipality: file.municipality,
+    fiscalYear: draft.toYear,
+    sheets: [...file.sheets, ...draft.sheets],
+    policies: [...file.policies, ...draft.policies],
+    lockedYears: [...file.lockedYears, fromYear],
+  });
+  const written = await writeFileAtomic(output, writeExchangeFile(next));
+  if (!written.ok) {
+    io.err(written.message);
+    return EXIT_UNREADABLE;
+  }
+  const from = fiscalYearLabel(fromYear);
+  const to = fiscalYearLabel(draft.toYear);
+  const policies = draft.policies.length > 0 ? `と局運営方針 ${draft.policies.length} 件` : '';
+  io.out(`${output}: ${from}の事務事業 ${draft.sheets.length} 件${policies}から${to}の案を作りました。${from}は確定済みにしました。`);
+  io.out(`${to}の予算額・特定財源・主な事業の金額は未入力です。予算デスクで開いて入力してください。`);
+  return EXIT_OK;
 }
