@@ -142,9 +142,10 @@ describe('export → import gives the same sheets', () => {
         const sheets = generated.map((g, i) => {
           const id = `00000000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`;
           // A workbook carries no 主な事業 ids: they come back derived from the position, as a version-1 file's do.
-          return { ...g, id, items: withItemIds(id, g.items) };
+          // A workbook is one year's submission: every sheet in the file's 年度.
+          return { ...g, id, fiscalYear: generated[0]!.fiscalYear, items: withItemIds(id, g.items) };
         });
-        const file: ExchangeFile = newExchangeFile({ municipality, fiscalYear: 2015, sheets, policies: [] });
+        const file: ExchangeFile = newExchangeFile({ municipality, fiscalYear: generated[0]!.fiscalYear, sheets, policies: [] });
         const result = await importWorkbookBytes(await exportBytes(file), 'x.xlsx');
         if (!result.ok) throw new Error(JSON.stringify(result.problems));
         expect(result.file).toEqual(file);
