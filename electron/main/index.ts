@@ -8,6 +8,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { createCloseGuard } from './close-guard';
 import { dialogsFor } from './dialogs';
 import { createAppHandlers } from './handlers/app';
+import { createBackupHandlers } from './handlers/backup';
 import { createExcelHandlers } from './handlers/excel';
 import { createExchangeHandlers } from './handlers/exchange';
 import { createPrintHandlers } from './handlers/print';
@@ -107,6 +108,7 @@ function handlers(): Handlers {
       importWorkbook: (filePath) => runImport(filePath, { spawn: (options) => new Worker(importWorker, options) }),
     }),
     ...createPrintHandlers({ dialogs, documentsFolder, openPrintWindow }),
+    ...createBackupHandlers({ dialogs, documentsFolder, userDataFolder: () => app.getPath('userData'), now: () => new Date() }),
   };
 }
 

@@ -51,6 +51,10 @@ const api = {
   printSheets: (request) => invoke('print:print', request),
   savePdf: (request) => invoke('print:pdf', request),
   cancelPrint: () => invoke('print:cancel'),
+  writeBackup: (request) => invoke('backup:write', request),
+  getBackupInfo: () => invoke('backup:info'),
+  chooseBackupFolder: () => invoke('backup:choose'),
+  restoreBackup: () => invoke('backup:restore'),
   onBeforeClose: (flush) => {
     // One flush at a time: registering again replaces the previous one.
     ipcRenderer.removeAllListeners(FLUSH_REQUEST);

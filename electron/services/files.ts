@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ExchangeFile } from '../../shared/domain/schema';
 import { writeExchangeFile } from '../../shared/exchange/write';
 import { EXCHANGE_EXTENSION } from '../../shared/exchange/format';
-import type { ExchangeOpenResult, ExchangeSaveResult } from '../../shared/ipc/contract';
+import type { ExchangeFileResult, ExchangeSaveResult } from '../../shared/ipc/contract';
 import { ipcMessages } from '../../shared/ipc/messages';
 import { exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
 
@@ -188,7 +188,7 @@ export function withExchangeExtension(filePath: string): string {
 }
 
 /** Opens an exchange file: the validated document, or the problems (unreadable, too large, invalid). */
-export async function openExchangeFileAt(filePath: string, maxBytes: number): Promise<ExchangeOpenResult> {
+export async function openExchangeFileAt(filePath: string, maxBytes: number): Promise<ExchangeFileResult> {
   const fileName = path.basename(filePath);
   const read = await readTextFileLimited(filePath, maxBytes);
   if (!read.ok) return exchangeOpenFailure(fileName, read.message);

@@ -5,6 +5,7 @@ import { downloadBlob } from './download';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
 import { ipcMessages } from '../../shared/ipc/messages';
 import { exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
+import { MAX_FILES_OPENED_AT_ONCE } from '../../shared/ipc/schemas';
 import {
   contract,
   type AppInfoResult,
@@ -13,12 +14,14 @@ import {
   type ExcelExportRequest,
   type ExcelExportResult,
   type ExcelImportResult,
-  type ExchangeOpenResult,
+  type ExchangeFileResult,
+  type ExchangeOpenManyResult,
   type ExchangeSaveRequest,
   type ExchangeSaveResult,
   type PdfResult,
   type PrintResult,
 } from '../../shared/ipc/contract';
+import type { BackupChooseFolderResult, BackupInfoResult, BackupRestoreResult, BackupWriteResult } from '../../shared/ipc/contract';
 
 declare global {
   interface Window {
@@ -53,6 +56,33 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/** Lets the user pick one or several files; [] when the dialog is dismissed. */
+function pickFiles(accept: string): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = true;
+    input.addEventListener('change', () => resolve([...(input.files ?? [])]), { once: true });
+    input.addEventListener('cancel', () => resolve([]), { once: true });
+    input.click();
+  });
+}
+
+/** One picked exchange file read as main reads one: its document or its problems (too large, not UTF-8, invalid). */
+async function readPickedExchangeFile(file: File): Promise<ExchangeFileResult> {
+  if (file.size > MAX_EXCHANGE_FILE_BYTES) return exchangeOpenFailure(file.name, ipcMessages.fileTooLarge(file.name, MAX_EXCHANGE_FILE_BYTES));
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return exchangeOpenFailure(file.name, `ファイル「${file.name}」を読み込めませんでした。もう一度選んでください。`);
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) return exchangeOpenFailure(file.name, ipcMessages.notUtf8(file.name));
+  return exchangeOpenResultFromText(file.name, text);
+}
+
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -67,23 +97,32 @@ function appVersion(): string {
   return typeof version === 'string' ? version : '開発版';
 }
 
+/** 復元 in the browser: a backup the user saved with 書き出し, read like 開く; one file, for the merge preview. */
+async function pickBackupFile(): Promise<BackupRestoreResult> {
+  const file = await pickFile('.json,application/json');
+  if (file === null) return { status: 'canceled' };
+  if (file.size > MAX_EXCHANGE_FILE_BYTES) {
+    return { status: 'chosen', files: [exchangeOpenFailure(file.name, ipcMessages.fileTooLarge(file.name, MAX_EXCHANGE_FILE_BYTES))] };
+  }
+  let text: string | null;
+  try {
+    text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+  } catch {
+    return { status: 'error', message: `ファイル「${file.name}」を読み込めませんでした。もう一度選んでください。` };
+  }
+  const opened = text === null ? exchangeOpenFailure(file.name, ipcMessages.notUtf8(file.name)) : exchangeOpenResultFromText(file.name, text);
+  return { status: 'chosen', files: [opened] };
+}
+
 /** The same API without Electron: an <input type=file> to open, a download to save. Same messages as main. */
 export const browserDesktop = {
-  async openExchangeFile(): Promise<ExchangeOpenResult> {
-    const file = await pickFile('.json,application/json');
-    if (file === null) return { status: 'canceled' };
-    if (file.size > MAX_EXCHANGE_FILE_BYTES) {
-      return exchangeOpenFailure(file.name, ipcMessages.fileTooLarge(file.name, MAX_EXCHANGE_FILE_BYTES));
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      return exchangeOpenFailure(file.name, `ファイル「${file.name}」を読み込めませんでした。もう一度選んでください。`);
-    }
-    const text = decodeUtf8(bytes);
-    if (text === null) return exchangeOpenFailure(file.name, ipcMessages.notUtf8(file.name));
-    return exchangeOpenResultFromText(file.name, text);
+  async openExchangeFile(): Promise<ExchangeOpenManyResult> {
+    const files = await pickFiles('.json,application/json');
+    if (files.length === 0) return { status: 'canceled' };
+    if (files.length > MAX_FILES_OPENED_AT_ONCE) return { status: 'error', message: ipcMessages.tooManyFiles(MAX_FILES_OPENED_AT_ONCE) };
+    const results: ExchangeFileResult[] = [];
+    for (const file of files) results.push(await readPickedExchangeFile(file));
+    return { status: 'chosen', files: results };
   },
 
   async saveExchangeFile(request: ExchangeSaveRequest): Promise<ExchangeSaveResult> {
@@ -154,6 +193,21 @@ export const browserDesktop = {
 
   // Printing in the browser is one synchronous dialog: no progress to report.
   onPrintProgress: () => () => undefined,
+
+  // A browser tab cannot write into a folder of its own choosing: no automatic backups, the renderer writes none.
+  async writeBackup(): Promise<BackupWriteResult> {
+    return { status: 'error', message: ipcMessages.backupUnavailable };
+  },
+
+  async getBackupInfo(): Promise<BackupInfoResult> {
+    return { status: 'unavailable', message: ipcMessages.backupUnavailable };
+  },
+
+  async chooseBackupFolder(): Promise<BackupChooseFolderResult> {
+    return { status: 'error', message: ipcMessages.backupUnavailable };
+  },
+
+  restoreBackup: pickBackupFile,
 } satisfies DesktopApi;
 
 /** Whether we run inside the desktop app (a real file system, dialogs) rather than a browser tab. */

@@ -8,6 +8,7 @@ import { installGlobalFailureHandler } from './app/global-failures';
 import { ServicesProvider } from './store/context';
 import './app/app.css';
 import './features/print/print.css';
+import './features/merge/merge.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -1,4 +1,4 @@
-// Bureau totals: 予算額, 前年度予算額, 増減 and 一般財源 by 課, by 款/項/目 and in all, recomputed from sheets.
+// Bureau totals: 予算額, 前年度予算額, 増減 and 一般財源 by 課, by 款/項/目, by 局 (全局) and in all, recomputed from sheets.
 import { yearOverYear, type YearOverYear } from './ratio';
 import type { Classification, Sheet } from './schema';
 import { generalFund } from './sheet';
@@ -59,6 +59,14 @@ function groupTotals(sheets: readonly Sheet[], keyOf: (s: Sheet) => { key: strin
 /** Totals by 課 (org.section), in the order the sheets first name them. */
 export function totalsBySection(sheets: readonly Sheet[]): GroupTotals[] {
   return groupTotals(sheets, (s) => ({ key: s.org.section, label: s.org.section || '（課なし）' }));
+}
+
+/**
+ * The 財政課's city-wide view: totals by 局 (org.bureau), in the order the sheets first name them. Pass the sheets of
+ * one 年度; the grand total is totalsOf of the same sheets.
+ */
+export function totalsByBureau(sheets: readonly Sheet[]): GroupTotals[] {
+  return groupTotals(sheets, (s) => ({ key: s.org.bureau, label: s.org.bureau || '（局なし）' }));
 }
 
 /** `2款 総務費/2項 企画費/1目 企画総務費`. */

@@ -14,6 +14,10 @@ export const CHANNEL_METHODS = {
   'print:print': 'printSheets',
   'print:pdf': 'savePdf',
   'print:cancel': 'cancelPrint',
+  'backup:write': 'writeBackup',
+  'backup:info': 'getBackupInfo',
+  'backup:choose': 'chooseBackupFolder',
+  'backup:restore': 'restoreBackup',
 } as const;
 
 export type Channel = keyof typeof CHANNEL_METHODS;

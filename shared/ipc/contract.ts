@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { exchangeFileSchema } from '../domain/schema';
 import type { Channel, ListenerName, MainEvent, MethodName } from './channels';
-import type { ipcErrorSchema } from './schemas';
+import type { exchangeFileResultSchema, ipcErrorSchema } from './schemas';
 import {
   appInfoResultSchema,
   excelCancelResultSchema,
@@ -18,6 +18,13 @@ import {
   suggestedNameSchema,
   suggestedPdfNameSchema,
 } from './schemas';
+import {
+  backupChooseFolderResultSchema,
+  backupInfoResultSchema,
+  backupWriteRequestSchema,
+  backupWriteResultSchema,
+  exchangeOpenManyResultSchema,
+} from './schemas';
 
 interface ChannelSpec {
   /** `z.undefined()` for a channel without a payload: its method takes no argument. */
@@ -26,9 +33,10 @@ interface ChannelSpec {
 }
 
 export const contract = {
+  /** Opens one or several exchange files at once (開く): each file's document or its problems, for the merge preview. */
   'exchange:open': {
     request: z.undefined(),
-    result: exchangeOpenResultSchema,
+    result: exchangeOpenManyResultSchema,
   },
   'exchange:save': {
     request: z.strictObject({ file: exchangeFileSchema, suggestedName: suggestedNameSchema }),
@@ -65,6 +73,26 @@ export const contract = {
     request: z.undefined(),
     result: excelCancelResultSchema,
   },
+  /** Writes the whole document into the backup folder (the safe write; the newest 14 kept). Desktop app only. */
+  'backup:write': {
+    request: backupWriteRequestSchema,
+    result: backupWriteResultSchema,
+  },
+  /** The backup folder, when the newest backup was taken and how many there are. */
+  'backup:info': {
+    request: z.undefined(),
+    result: backupInfoResultSchema,
+  },
+  /** A folder dialog; the choice is remembered for every later backup. */
+  'backup:choose': {
+    request: z.undefined(),
+    result: backupChooseFolderResultSchema,
+  },
+  /** An open dialog starting in the backup folder; the file comes back for the merge preview, nothing is changed yet. */
+  'backup:restore': {
+    request: z.undefined(),
+    result: exchangeOpenManyResultSchema,
+  },
 } as const satisfies { readonly [C in Channel]: ChannelSpec };
 
 /** What the renderer passes. */
@@ -74,7 +102,12 @@ export type RequestOf<C extends Channel> = z.output<(typeof contract)[C]['reques
 export type ResultOf<C extends Channel> = z.output<(typeof contract)[C]['result']>;
 export type IpcError = z.output<typeof ipcErrorSchema>;
 
-export type ExchangeOpenResult = ResultOf<'exchange:open'>;
+/** One file opened (the answer of `excel:import`, and the file reader's): its document, its problems, canceled or an error. */
+export type ExchangeOpenResult = z.output<typeof exchangeOpenResultSchema>;
+/** One of several files opened at once: its document or why it cannot be opened. */
+export type ExchangeFileResult = z.output<typeof exchangeFileResultSchema>;
+/** Several files opened at once (開く, and 復元 from a backup): each file's own result, in the order chosen. */
+export type ExchangeOpenManyResult = ResultOf<'exchange:open'>;
 export type ExchangeSaveResult = ResultOf<'exchange:save'>;
 export type AppInfoResult = ResultOf<'app:info'>;
 export type ExchangeSaveRequest = RequestInput<'exchange:save'>;
@@ -86,6 +119,12 @@ export type PrintRequest = RequestInput<'print:print'>;
 export type PrintResult = ResultOf<'print:print'>;
 export type PdfRequest = RequestInput<'print:pdf'>;
 export type PdfResult = ResultOf<'print:pdf'>;
+export type BackupWriteRequest = RequestInput<'backup:write'>;
+export type BackupWriteResult = ResultOf<'backup:write'>;
+export type BackupInfoResult = ResultOf<'backup:info'>;
+export type BackupChooseFolderResult = ResultOf<'backup:choose'>;
+/** Same shape as opening several exchange files (exchangeOpenManyResultSchema). */
+export type BackupRestoreResult = ResultOf<'backup:restore'>;
 
 interface EventSpec {
   /** `z.undefined()` for an event without a payload. */

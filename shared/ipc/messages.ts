@@ -14,6 +14,8 @@ export const ipcMessages = {
     '予期しないエラーのため、処理を完了できませんでした。もう一度お試しください。繰り返す場合はアプリを再起動してください。',
   fileTooLarge: (fileName: string, maxBytes: number): string =>
     `ファイル「${fileName}」は大きすぎるため開けません（上限 ${formatByteLimit(maxBytes)}）。予算デスクで保存したファイルを選んでください。`,
+  tooManyFiles: (max: number): string =>
+    `一度に開けるファイルは ${max} 個までです。${max} 個以下を選んで、もう一度「開く」を押してください。`,
   notUtf8: (fileName: string): string =>
     `ファイル「${fileName}」は文字コードが UTF-8 ではないため読み込めません。予算デスクで保存したファイルを選んでください。`,
   pdfInBrowser:
@@ -22,4 +24,6 @@ export const ipcMessages = {
     'ブラウザ版では Excel ファイルの読み込みはできません。デスクトップ版の予算デスクを使うか、コマンド（npm run cli -- import）で交換ファイルに変換してから「開く」で開いてください。',
   excelExportUnavailable:
     'この画面からは Excel に出力できません。デスクトップ版の予算デスクか npm run web で開いた画面で出力するか、交換ファイル（.yosan.json）を保存してコマンド（npm run cli -- export）で変換してください。',
+  backupUnavailable:
+    '自動バックアップはデスクトップ版の機能です。ブラウザ版では、ときどき「書き出し」で交換ファイル（.yosan.json）を保存しておいてください。',
 } as const;

@@ -1,9 +1,9 @@
 // The answer to "open this exchange file", built the same way by the main process and the browser implementation.
 import { readExchangeFile } from '../exchange/read';
-import type { ExchangeOpenResult } from './contract';
+import type { ExchangeFileResult } from './contract';
 
 /** The open result for a file's decoded text: the validated document, or its problems. Pure. */
-export function exchangeOpenResultFromText(fileName: string, text: string): ExchangeOpenResult {
+export function exchangeOpenResultFromText(fileName: string, text: string): ExchangeFileResult {
   const read = readExchangeFile(text);
   if (!read.ok) return { status: 'problems', fileName, problems: read.problems };
   return read.migratedFrom === undefined
@@ -12,6 +12,6 @@ export function exchangeOpenResultFromText(fileName: string, text: string): Exch
 }
 
 /** The open result for a file that could not be read at all (too large, not UTF-8, gone). */
-export function exchangeOpenFailure(fileName: string, message: string): ExchangeOpenResult {
+export function exchangeOpenFailure(fileName: string, message: string): ExchangeFileResult {
   return { status: 'problems', fileName, problems: [{ severity: 'error', path: '', message }] };
 }

@@ -141,3 +141,42 @@ export const pdfResultSchema = z.discriminatedUnion('status', [
   ipcErrorSchema,
 ]);
 
+
+// ── automatic backups (backup:*) ─────────────────────────────────────────────
+
+/** Why a backup is written: the first start of a day, or the window closing. */
+export const backupReasonSchema = z.enum(['daily', 'quit']);
+
+export const backupWriteRequestSchema = z.strictObject({
+  /** The whole document: every 年度 and 局, the 局運営方針 and lockedYears. */
+  file: exchangeFileSchema,
+  reason: backupReasonSchema,
+});
+
+export const backupWriteResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('saved'), path: z.string(), fileName: z.string() }),
+  /** The newest backup already holds this document (a quit backup right after another): nothing was written. */
+  z.strictObject({ status: z.literal('unchanged'), path: z.string(), fileName: z.string() }),
+  ipcErrorSchema,
+]);
+
+export const backupInfoResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('ok'),
+    /** Where backups are written (full path). */
+    folder: z.string(),
+    /** When the newest backup in that folder was taken (ISO 8601), null when there is none. */
+    lastBackupAt: z.iso.datetime().nullable(),
+    /** Our backups in the folder (at most 14 are kept). */
+    count: z.int().min(0),
+  }),
+  /** No automatic backups here (the browser): the message says so and what to do instead. */
+  z.strictObject({ status: z.literal('unavailable'), message: z.string() }),
+  ipcErrorSchema,
+]);
+
+export const backupChooseFolderResultSchema = z.discriminatedUnion('status', [
+  canceledSchema,
+  z.strictObject({ status: z.literal('chosen'), folder: z.string() }),
+  ipcErrorSchema,
+]);

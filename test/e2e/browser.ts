@@ -33,12 +33,17 @@ export async function openApp(browser: Browser, url: string, hash = ''): Promise
   return { context, page, errors };
 }
 
-/** Replaces the app's data with an exchange file the way a user does: 開く, pick the file, 置き換える; waits for the save. */
-export async function openExchangeFileInApp(page: Page, file: string): Promise<void> {
+/**
+ * Brings an exchange file (or several) into the app the way a user does: 開く, pick the files, 取り込む in the merge
+ * preview with its defaults (new and changed records taken); waits until the preview has closed and all is saved.
+ */
+export async function openExchangeFileInApp(page: Page, file: string | string[]): Promise<void> {
   await page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '開く', exact: true }).click();
   await (await chooser).setFiles(file);
-  await page.getByRole('button', { name: '置き換える' }).click();
+  const preview = page.getByRole('dialog', { name: /ファイルの取り込み/ });
+  await preview.getByRole('button', { name: '取り込む', exact: true }).click();
+  await preview.waitFor({ state: 'hidden' });
   await page.locator('[data-save-state="saved"]').waitFor();
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createExchangeHandlers } from '../../electron/main/handlers/exchange';
 import { readExchangeFile } from '../../shared/exchange/read';
 import { writeExchangeFile } from '../../shared/exchange/write';
+import { MAX_FILES_OPENED_AT_ONCE } from '../../shared/ipc/schemas';
 import { loadSample } from '../helpers/sample';
 import { canceledOpen, canceledSave, chosenFile, fakeWindow, savedAs, scriptedDialogs, useTempDir } from './fake-ports';
 
@@ -23,7 +24,7 @@ describe('exchange:open', () => {
         options: {
           title: 'ファイルを開く',
           buttonLabel: '開く',
-          properties: ['openFile'],
+          properties: ['openFile', 'multiSelections'],
           filters: [
             { name: '予算デスクのファイル', extensions: ['yosan.json'] },
             { name: 'JSON ファイル', extensions: ['json'] },
@@ -40,9 +41,41 @@ describe('exchange:open', () => {
     const { dialogs } = scriptedDialogs({ open: [chosenFile(filePath)] });
     const handlers = createExchangeHandlers({ dialogs, documentsFolder: () => dir });
     await expect(handlers['exchange:open'](undefined, event)).resolves.toEqual({
-      status: 'opened',
-      fileName: '政策局.yosan.json',
-      file: loadSample(),
+      status: 'chosen',
+      files: [{ status: 'opened', fileName: '政策局.yosan.json', file: loadSample() }],
+    });
+  });
+
+  it('opens several files at once, in the order chosen; one that cannot be read comes back as its problems and the others still open', async () => {
+    const dir = await tempDir();
+    const other = { ...loadSample(), sheets: loadSample().sheets.map((s) => ({ ...s, org: { ...s.org, bureau: '総務局' } })) };
+    const names = ['政策局.yosan.json', '壊れた.yosan.json', '総務局.yosan.json'];
+    await writeFile(path.join(dir, names[0]!), writeExchangeFile(loadSample()));
+    await writeFile(path.join(dir, names[1]!), '{"format":"yosan-desk"');
+    await writeFile(path.join(dir, names[2]!), writeExchangeFile(other));
+    const { dialogs } = scriptedDialogs({ open: [{ canceled: false, filePaths: names.map((n) => path.join(dir, n)) }] });
+    const handlers = createExchangeHandlers({ dialogs, documentsFolder: () => dir });
+    const result = await handlers['exchange:open'](undefined, event);
+    expect(result.status).toBe('chosen');
+    if (result.status !== 'chosen') return;
+    expect(result.files.map((f) => [f.fileName, f.status])).toEqual([
+      ['政策局.yosan.json', 'opened'],
+      ['壊れた.yosan.json', 'problems'],
+      ['総務局.yosan.json', 'opened'],
+    ]);
+    const third = result.files[2];
+    expect(third?.status === 'opened' && third.file.sheets[0]?.org.bureau).toBe('総務局');
+    const broken = result.files[1];
+    for (const problem of broken?.status === 'problems' ? broken.problems : []) expect(problem.message).toMatch(japanese);
+  });
+
+  it(`more than ${MAX_FILES_OPENED_AT_ONCE} files at once are refused with a message that says what to do; none is read`, async () => {
+    const paths = Array.from({ length: MAX_FILES_OPENED_AT_ONCE + 1 }, (_, i) => `/nowhere/${i}.yosan.json`);
+    const { dialogs } = scriptedDialogs({ open: [{ canceled: false, filePaths: paths }] });
+    const handlers = createExchangeHandlers({ dialogs, documentsFolder: () => '/docs' });
+    await expect(handlers['exchange:open'](undefined, event)).resolves.toEqual({
+      status: 'error',
+      message: expect.stringContaining(`${MAX_FILES_OPENED_AT_ONCE} 個以下を選んで`),
     });
   });
 
@@ -57,11 +90,13 @@ describe('exchange:open', () => {
     const { dialogs } = scriptedDialogs({ open: [chosenFile(filePath)] });
     const handlers = createExchangeHandlers({ dialogs, documentsFolder: () => dir, ...(maxFileBytes ? { maxFileBytes } : {}) });
     const result = await handlers['exchange:open'](undefined, event);
-    expect(result.status).toBe('problems');
-    if (result.status !== 'problems') return;
-    expect(result.fileName).toBe('x.yosan.json');
-    expect(result.problems.length).toBeGreaterThan(0);
-    for (const problem of result.problems) expect(problem.message).toMatch(japanese);
+    expect(result.status).toBe('chosen');
+    const file = result.status === 'chosen' ? result.files[0] : undefined;
+    expect(file?.status).toBe('problems');
+    if (file?.status !== 'problems') return;
+    expect(file.fileName).toBe('x.yosan.json');
+    expect(file.problems.length).toBeGreaterThan(0);
+    for (const problem of file.problems) expect(problem.message).toMatch(japanese);
   });
 });
 

@@ -122,6 +122,11 @@ describe('handle(): invalid payloads get a Japanese error value, the handler nev
     ['Excel export with an output path', 'excel:export', [{ file: validFile(), path: '/etc/passwd' }]],
     ['Excel import with a path', 'excel:import', ['/etc/passwd']],
     ['Excel cancel with a payload', 'excel:cancel', [{ all: true }]],
+    ['backup without a reason', 'backup:write', [{ file: validFile() }]],
+    ['backup with another reason', 'backup:write', [{ file: validFile(), reason: 'weekly' }]],
+    ['backup with a folder of its own', 'backup:write', [{ file: validFile(), reason: 'daily', folder: 'C:\\Windows' }]],
+    ['backup folder chosen by the page', 'backup:choose', ['C:\\Windows']],
+    ['restore with a path', 'backup:restore', ['/etc/passwd']],
   ];
 
   it.each(cases)('%s', async (_name, channel, args) => {
@@ -136,6 +141,10 @@ describe('handle(): invalid payloads get a Japanese error value, the handler nev
       'print:print': vi.fn(() => ({ status: 'canceled' as const })),
       'print:pdf': vi.fn(() => ({ status: 'canceled' as const })),
       'print:cancel': vi.fn(() => ({ status: 'ok' as const, canceled: false })),
+      'backup:write': vi.fn(() => ({ status: 'error' as const, message: 'x' })),
+      'backup:info': vi.fn(() => ({ status: 'unavailable' as const, message: 'x' })),
+      'backup:choose': vi.fn(() => ({ status: 'canceled' as const })),
+      'backup:restore': vi.fn(() => ({ status: 'canceled' as const })),
     };
     const onRejected = vi.fn();
     registerHandlers(ipcMain, handlers, { ...options, onRejected });
@@ -178,6 +187,10 @@ describe('registerHandlers()', () => {
       'print:print': () => ({ status: 'canceled' }),
       'print:pdf': () => ({ status: 'canceled' }),
       'print:cancel': () => ({ status: 'ok', canceled: false }),
+      'backup:write': () => ({ status: 'error', message: 'x' }),
+      'backup:info': () => ({ status: 'unavailable', message: 'x' }),
+      'backup:choose': () => ({ status: 'canceled' }),
+      'backup:restore': () => ({ status: 'canceled' }),
     };
     const dispose = registerHandlers(ipcMain, handlers, options);
     expect([...listeners.keys()].sort()).toEqual([...CHANNELS].sort());

@@ -55,7 +55,9 @@ describe('preload', () => {
               ? { target: { kind: 'bureau', bureau: '政策局', fiscalYear: 2015 } }
               : channel === 'print:pdf'
                 ? { target: { kind: 'sheet', id: '5a1e0000-0000-4000-8000-000000000002' }, suggestedName: '広域行政推進事業' }
-                : undefined;
+                : channel === 'backup:write'
+                  ? { file: loadSample(), reason: 'daily' }
+                  : undefined;
       const fn = api[method] as (request?: unknown) => Promise<unknown>;
       await expect(request === undefined ? fn() : fn(request)).resolves.toEqual({ status: 'canceled', channel });
       expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);

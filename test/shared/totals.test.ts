@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../../shared/domain/money';
 import { formatYearOverYear } from '../../shared/domain/ratio';
-import { classificationLabel, totalsByClassification, totalsBySection, totalsOf } from '../../shared/domain/totals';
+import { classificationLabel, totalsByBureau, totalsByClassification, totalsBySection, totalsOf } from '../../shared/domain/totals';
 import { loadSample } from '../helpers/sample';
 import { makeSheet } from '../helpers/sheet';
 
@@ -79,5 +79,31 @@ describe('totals', () => {
     expect(t.amount).toBe(1.5e15);
     expect(t.change).toBe(1500);
     expect(formatYearOverYear(t.yearOverYear)).toBe('100.0%');
+  });
+});
+
+describe('全局: totals by 局 for the 財政課', () => {
+  it('each 局 of the year has its 予算額, 前年度予算額, 増減 and 一般財源; the grand total is their sum', () => {
+    const seisaku = loadSample().sheets; // 政策局: 4,272,212 / 4,535,502 / △ 263,290 / 一般財源 4,207,182
+    const somu = (amount: number, previousAmount: number, special: number) =>
+      makeSheet({
+        org: { bureau: '総務局', department: '総務部', section: '総務課' },
+        amount,
+        previousAmount,
+        specificFunding: [{ source: '諸収入', revenueKan: 21, amount: special }],
+      });
+    const kodomo = makeSheet({ org: { bureau: '子ども未来局', department: '', section: '子育て支援課' }, amount: 5_000, previousAmount: 0 });
+    const sheets = [somu(120_000, 100_000, 20_000), ...seisaku, kodomo, somu(30_000, 50_000, 0)];
+    const byBureau = totalsByBureau(sheets);
+    expect(byBureau.map((g) => ({ 局: g.label, ...show(g.totals) }))).toEqual([
+      { 局: '総務局', 予算額: '150,000', 前年度予算額: '150,000', 増減: '0', 一般財源: '130,000', 前年度比: '100.0%', 件数: 2 },
+      { 局: '政策局', 予算額: '4,272,212', 前年度予算額: '4,535,502', 増減: '△ 263,290', 一般財源: '4,207,182', 前年度比: '94.2%', 件数: 10 },
+      { 局: '子ども未来局', 予算額: '5,000', 前年度予算額: '0', 増減: '5,000', 一般財源: '5,000', 前年度比: '皆増', 件数: 1 },
+    ]);
+    const grand = totalsOf(sheets);
+    expect(show(grand)).toMatchObject({ 予算額: '4,427,212', 前年度予算額: '4,685,502', 増減: '△ 258,290', 一般財源: '4,342,182', 件数: 13 });
+    for (const key of ['amount', 'previousAmount', 'change', 'generalFund'] as const) {
+      expect(byBureau.reduce((sum, g) => sum + g.totals[key], 0)).toBe(grand[key]);
+    }
   });
 });

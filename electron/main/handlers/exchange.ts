@@ -1,6 +1,8 @@
 // exchange:open and exchange:save: the dialogs (titles, filters in Japanese) and the file work in services/files.ts.
 import path from 'node:path';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../../shared/exchange/format';
+import { ipcMessages } from '../../../shared/ipc/messages';
+import { MAX_FILES_OPENED_AT_ONCE } from '../../../shared/ipc/schemas';
 import type { Handlers } from '../ipc/register';
 import { openExchangeFileAt, saveExchangeFileAt, withExchangeExtension } from '../../services/files';
 import type { DialogPort, DocumentsFolder, OpenDialogOptions } from './ports';
@@ -15,7 +17,7 @@ export interface ExchangePorts {
 export const EXCHANGE_OPEN_DIALOG: OpenDialogOptions = {
   title: 'ファイルを開く',
   buttonLabel: '開く',
-  properties: ['openFile'],
+  properties: ['openFile', 'multiSelections'],
   filters: [
     { name: '予算デスクのファイル', extensions: ['yosan.json'] },
     { name: 'JSON ファイル', extensions: ['json'] },
@@ -25,11 +27,15 @@ export const EXCHANGE_OPEN_DIALOG: OpenDialogOptions = {
 export function createExchangeHandlers(ports: ExchangePorts): Pick<Handlers, 'exchange:open' | 'exchange:save'> {
   const maxFileBytes = ports.maxFileBytes ?? MAX_EXCHANGE_FILE_BYTES;
   return {
+    // Several files at once (the 財政課 brings the bureaus' files together): each read on its own, one after another
+    // (a file that cannot be read does not stop the others), in the order chosen.
     'exchange:open': async () => {
       const chosen = await ports.dialogs.open(EXCHANGE_OPEN_DIALOG);
-      const filePath = chosen.filePaths[0];
-      if (chosen.canceled || filePath === undefined) return { status: 'canceled' };
-      return openExchangeFileAt(filePath, maxFileBytes);
+      if (chosen.canceled || chosen.filePaths.length === 0) return { status: 'canceled' };
+      if (chosen.filePaths.length > MAX_FILES_OPENED_AT_ONCE) return { status: 'error', message: ipcMessages.tooManyFiles(MAX_FILES_OPENED_AT_ONCE) };
+      const files = [];
+      for (const filePath of chosen.filePaths) files.push(await openExchangeFileAt(filePath, maxFileBytes));
+      return { status: 'chosen', files };
     },
     'exchange:save': async ({ file, suggestedName }) => {
       const chosen = await ports.dialogs.save({

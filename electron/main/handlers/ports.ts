@@ -10,8 +10,10 @@ export interface FileFilter {
 export interface OpenDialogOptions {
   title: string;
   buttonLabel: string;
-  properties: Array<'openFile'>;
+  properties: Array<'openFile' | 'openDirectory' | 'createDirectory' | 'multiSelections'>;
   filters: FileFilter[];
+  /** The folder (or file) the dialog starts in. */
+  defaultPath?: string;
 }
 
 /** The subset of Electron's SaveDialogOptions we set. */

@@ -7,14 +7,16 @@ import { PrintRoute } from '../features/print/PrintRoute';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel';
 import { SheetEditor } from '../features/sheets/SheetEditor';
 import { SheetList } from '../features/sheets/SheetList';
+import { MergePreview } from '../features/merge/MergePreview';
 import { BureauTotals } from '../features/totals/BureauTotals';
 import { useServices, useSheets } from '../store/context';
 import { useFileCommands } from './commands/useFileCommands';
 import { useSheetCommands } from './commands/useSheetCommands';
+import { useYearCommands } from './commands/useYearCommands';
 import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
 import { PaneBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
-import { ReadOnlyBanner, SetAsideNotice } from './SessionBanners';
+import { ReadOnlyBanner, SetAsideNotice, YearLockedBanner } from './SessionBanners';
 import { Toolbar } from './Toolbar';
 import { TrashPanel } from './TrashPanel';
 import { useHashRoute } from './useHashRoute';
@@ -48,6 +50,7 @@ export function App() {
   const { open, openAt } = useOpenSheet(currentExists);
   const sheets = useSheetCommands({ currentId, open, openAt, confirm: setConfirmation, notify });
   const files = useFileCommands({ confirm: setConfirmation, notify });
+  const years = useYearCommands({ confirm: setConfirmation, notify });
   const undoPolicy = useCallback(() => void (policyId && store.getState().undoPolicy(policyId)), [policyId, store]);
   const redoPolicy = useCallback(() => void (policyId && store.getState().redoPolicy(policyId)), [policyId, store]);
   const undo = policyId ? undoPolicy : sheets.undo;
@@ -84,6 +87,7 @@ export function App() {
         currentExists={currentExists}
         sheets={sheets}
         files={files}
+        years={years}
         trashShown={showTrash}
         onToggleTrash={() => setShowTrash((v) => !v)}
         policyShown={route.kind === 'policy'}
@@ -93,6 +97,7 @@ export function App() {
         onPreview={setPreview}
       />
       <ReadOnlyBanner />
+      <YearLockedBanner onUnlock={years.unlockYear} />
       <SetAsideNotice />
       <Notices notice={notice} onDismiss={dismiss} />
       <div className="workspace">
@@ -131,6 +136,7 @@ export function App() {
         </PaneBoundary>
       )}
       <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />
+      <MergePreview merge={files.merge} />
     </div>
   );
 }

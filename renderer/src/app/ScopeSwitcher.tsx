@@ -1,4 +1,5 @@
-// The toolbar's 年度 and 局 selects: every year and bureau held; choosing one opens that scope's first sheet.
+// The toolbar's 年度 and 局 selects: every year and bureau held (a 確定済み year marked 🔒); choosing one opens that
+// scope's first sheet.
 import { fiscalYearLabel } from '../../../shared/domain/wareki';
 import { useSheets } from '../store/context';
 import { selectScopes } from '../store/selectors';
@@ -6,6 +7,7 @@ import { useScope } from './useScope';
 
 export function ScopeSwitcher() {
   const scopes = useSheets(selectScopes);
+  const lockedYears = useSheets((s) => s.lockedYears);
   const { fiscalYear, bureau, switchScope } = useScope();
   return (
     <>
@@ -14,7 +16,7 @@ export function ScopeSwitcher() {
         <select value={fiscalYear} onChange={(e) => switchScope(Number(e.target.value), bureau)}>
           {scopes.fiscalYears.map((y) => (
             <option key={y} value={y}>
-              {fiscalYearLabel(y)}
+              {`${fiscalYearLabel(y)}${lockedYears.includes(y) ? ' 🔒 確定済み' : ''}`}
             </option>
           ))}
         </select>

@@ -1,7 +1,10 @@
-// Banners about this window's data: read-only because another window edits (with 編集を引き継ぐ), and records that
-// were kept aside on load because they failed validation (with how to get them back).
+// Banners about this window's data: read-only because another window edits (with 編集を引き継ぐ), the 年度 shown is
+// 確定済み (with 確定を解除), and records that were kept aside on load because they failed validation (with how to get
+// them back).
 import { useState } from 'react';
+import { fiscalYearLabel } from '../../../shared/domain/wareki';
 import { useServices, useSheets } from '../store/context';
+import { isYearLocked } from '../store/document';
 
 export function ReadOnlyBanner() {
   const { takeOver } = useServices();
@@ -20,6 +23,22 @@ export function ReadOnlyBanner() {
         }}
       >
         {busy ? '引き継いでいます…' : '編集を引き継ぐ'}
+      </button>
+    </div>
+  );
+}
+
+/** The 年度 shown is 確定済み: everything of it is read-only until the lock is lifted on purpose (asks once). */
+export function YearLockedBanner({ onUnlock }: { onUnlock: () => void }) {
+  const fiscalYear = useSheets((s) => s.fiscalYear);
+  const locked = useSheets((s) => isYearLocked(s, s.fiscalYear));
+  const windowReadOnly = useSheets((s) => s.readOnly !== null);
+  if (!locked) return null;
+  return (
+    <div className="notice notice-info year-locked-banner" role="status" data-year-locked-banner>
+      <p>🔒 {fiscalYearLabel(fiscalYear)}は確定済みのため閲覧のみです。</p>
+      <button type="button" onClick={onUnlock} disabled={windowReadOnly}>
+        確定を解除
       </button>
     </div>
   );

@@ -1,9 +1,12 @@
-// The toolbar: 年度/局, the sheet actions, undo/redo, 削除済み and the file commands, Excel出力 and printing, the save state.
+// The toolbar: 年度/局, the sheet actions, undo/redo, 次年度の作成 and 年度を確定, 削除済み and the file commands, Excel出力 and printing, the save state.
 import { policyHash } from '../../../shared/routes';
 import type { PreviewKind } from '../features/print/PreviewForScope';
+import { StorageMenu } from '../features/storage/StorageMenu';
 import { useSheets } from '../store/context';
+import { isYearLocked } from '../store/document';
 import type { FileCommands } from './commands/useFileCommands';
 import type { SheetCommands } from './commands/useSheetCommands';
+import type { YearCommands } from './commands/useYearCommands';
 import { SaveIndicator } from './SaveIndicator';
 import { ScopeSwitcher } from './ScopeSwitcher';
 import { navigate } from './useHashRoute';
@@ -14,6 +17,8 @@ export interface ToolbarProps {
   currentExists: boolean;
   sheets: SheetCommands;
   files: FileCommands;
+  /** 次年度の作成 and 年度を確定. */
+  years: YearCommands;
   trashShown: boolean;
   onToggleTrash: () => void;
   /** The 局運営方針 screen is shown: 印刷/PDF previews the policy. */
@@ -25,7 +30,7 @@ export interface ToolbarProps {
   onPreview: (kind: PreviewKind) => void;
 }
 
-export function Toolbar({ currentId, currentExists, sheets, files, trashShown, onToggleTrash, policyShown, policyId, undo, redo, onPreview }: ToolbarProps) {
+export function Toolbar({ currentId, currentExists, sheets, files, years, trashShown, onToggleTrash, policyShown, policyId, undo, redo, onPreview }: ToolbarProps) {
   // Primitives only: typing in the open sheet must not re-render the toolbar (past.length changes once, at the first edit).
   const currentFinal = useSheets((s) => (currentId ? s.sheets[currentId]?.status === 'final' : false));
   const canUndo = useSheets((s) =>
@@ -39,26 +44,28 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
   const windowReadOnly = useSheets((s) => s.readOnly !== null);
   const bureau = useSheets((s) => s.bureau);
   const fiscalYear = useSheets((s) => s.fiscalYear);
+  // A 確定済み year takes no new, copied or deleted sheets and no edits to undo.
+  const yearLocked = useSheets((s) => isYearLocked(s, s.fiscalYear));
   return (
     <header className="toolbar" role="toolbar" aria-label="操作">
       <h1 className="app-title">予算デスク</h1>
       <ScopeSwitcher />
       <span className="toolbar-group">
-        <button type="button" onClick={sheets.create} disabled={windowReadOnly}>
+        <button type="button" onClick={sheets.create} disabled={windowReadOnly || yearLocked}>
           新規
         </button>
-        <button type="button" onClick={sheets.duplicate} disabled={!currentExists || windowReadOnly}>
+        <button type="button" onClick={sheets.duplicate} disabled={!currentExists || windowReadOnly || yearLocked}>
           複製
         </button>
-        <button type="button" onClick={sheets.remove} disabled={!currentExists || windowReadOnly}>
+        <button type="button" onClick={sheets.remove} disabled={!currentExists || windowReadOnly || yearLocked}>
           削除
         </button>
       </span>
       <span className="toolbar-group">
-        <button type="button" onClick={undo} disabled={!canUndo || windowReadOnly} title="Ctrl+Z">
+        <button type="button" onClick={undo} disabled={!canUndo || windowReadOnly || yearLocked} title="Ctrl+Z">
           元に戻す
         </button>
-        <button type="button" onClick={redo} disabled={!canRedo || windowReadOnly} title="Ctrl+Y / Ctrl+Shift+Z">
+        <button type="button" onClick={redo} disabled={!canRedo || windowReadOnly || yearLocked} title="Ctrl+Y / Ctrl+Shift+Z">
           やり直し
         </button>
       </span>
@@ -66,6 +73,16 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
         <button type="button" onClick={() => navigate(policyHash(bureau, fiscalYear))} disabled={bureau === ''}>
           局運営方針
         </button>
+      </span>
+      <span className="toolbar-group">
+        <button type="button" onClick={years.draftNextYear} disabled={windowReadOnly || bureau === ''}>
+          次年度の作成
+        </button>
+        {!yearLocked && (
+          <button type="button" onClick={years.lockYear} disabled={windowReadOnly}>
+            年度を確定
+          </button>
+        )}
       </span>
       <span className="toolbar-group">
         <button type="button" onClick={onToggleTrash} aria-pressed={trashShown}>
@@ -104,6 +121,8 @@ export function Toolbar({ currentId, currentExists, sheets, files, trashShown, o
         </button>
       </span>
       <SaveIndicator />
+      {/* 復元… hands the chosen backup to the merge preview (FileCommands.mergeFrom). */}
+      <StorageMenu mergeFrom={files.mergeFrom} />
     </header>
   );
 }

@@ -3,6 +3,7 @@ import sample from '../../../assets/sample/seisakukyoku-h27.yosan.json';
 import type { ExchangeFile } from '../../../shared/domain/schema';
 import { readExchangeFile } from '../../../shared/exchange/read';
 import { desktop } from '../desktop';
+import { backUpOnQuit } from '../features/storage/backup-runner';
 import { downloadBlob } from '../download';
 import { startAutosave, type Autosave } from '../persistence/autosave';
 import { writeBulkChange, type BulkChange } from '../persistence/bulk-write';
@@ -150,8 +151,13 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
     });
     window.addEventListener('beforeunload', writeBeforeLeaving);
     window.addEventListener('pagehide', writeBeforeLeaving);
-    // The desktop window asks before it closes and waits for this flush (with a timeout).
-    desktop.onBeforeClose(flush);
+    // The desktop window asks before it closes and waits for this flush (with a timeout), then for the quit backup
+    // of the whole document (written from memory, so it holds even an edit the flush could not save).
+    desktop.onBeforeClose(async () => {
+      const saved = await flush();
+      await backUpOnQuit({ store, desktop });
+      return saved;
+    });
   };
 
   /** One bulk change at a time: a second waits for the first. */

@@ -1,7 +1,9 @@
 // Loading the document from IndexedDB at start (every record validated, the bad ones kept aside), and filling it with
 // the built-in sample on first run.
 import { z } from 'zod';
+import { contentHash } from '../../../shared/domain/diff';
 import { describePath } from '../../../shared/domain/labels';
+import { policyKey, sheetKey } from '../../../shared/domain/merge';
 import { formatPath } from '../../../shared/domain/problem';
 import { fiscalYearSchema, policySchema, sheetSchema, type ExchangeFile, type Policy, type Sheet } from '../../../shared/domain/schema';
 import { issueWords } from '../../../shared/exchange/read';
@@ -175,10 +177,17 @@ export async function loadFromDb(db: YosanDb): Promise<SheetsData | null> {
   return (await loadFromDbChecked(db))?.data ?? null;
 }
 
-/** Stores a whole document (first run with the sample) in one transaction, replacing what was there. */
+/**
+ * Stores a whole document (first run with the sample) in one transaction, replacing what was there. Each record's
+ * merge base is written too: opening a changed copy of the document later shows 変更, not 競合, for what is not edited here.
+ */
 export async function storeDocument(db: YosanDb, file: ExchangeFile): Promise<SheetsData> {
   const data = dataFromFile(file);
-  await db.transaction('rw', db.sheets, db.policies, db.settings, async () => {
+  await db.transaction('rw', [db.sheets, db.policies, db.settings, db.mergeBases], async () => {
+    await db.mergeBases.bulkPut([
+      ...file.sheets.map((sheet) => ({ key: sheetKey(sheet.id), hash: contentHash(sheet) })),
+      ...file.policies.map((policy) => ({ key: policyKey(policy.id), hash: contentHash(policy) })),
+    ]);
     await Promise.all([db.sheets.clear(), db.policies.clear()]);
     await db.sheets.bulkPut(
       Object.values(data.sheets).map((sheet) => ({

@@ -1,20 +1,31 @@
-// The file commands: 開く and Excel読込 (replace everything after one question), 書き出し, 保存, and Excel出力 with progress and 中止.
+// The file commands: 開く and Excel読込 (through the merge preview), 書き出し, 保存, and Excel出力 with progress and 中止.
 import { useCallback, useState } from 'react';
 import type { ExchangeFile } from '../../../../shared/domain/schema';
 import { fiscalYearLabel } from '../../../../shared/domain/wareki';
 import { newExchangeFile } from '../../../../shared/exchange/format';
-import { sheetHash } from '../../../../shared/routes';
+import type { ExchangeOpenManyResult, ExchangeOpenResult } from '../../../../shared/ipc/contract';
 import { desktop } from '../../desktop';
+import { useMerge, type MergeController } from '../../features/merge/useMerge';
 import { useServices } from '../../store/context';
-import { selectScopeSheets } from '../../store/selectors';
 import type { SheetsState } from '../../store/sheets-store';
 import type { Confirmation } from '../ConfirmDialog';
-import { navigate } from '../useHashRoute';
 import type { Notice } from '../useNotices';
 
+/** One file's answer (Excel読込) as the answer of opening several. */
+function asOpenMany(result: ExchangeOpenResult): ExchangeOpenManyResult {
+  return result.status === 'opened' || result.status === 'problems' ? { status: 'chosen', files: [result] } : result;
+}
+
 export interface FileCommands {
-  /** 開く (an exchange file) or Excel読込 (a workbook): shows what the file holds and asks before replacing. */
+  /** 開く (one or several exchange files) or Excel読込 (a workbook): the merge preview, nothing written until 取り込む. */
   open: (source: 'exchange' | 'excel') => Promise<void>;
+  /**
+   * The merge preview for files from anywhere (復元 from a backup passes its own picker): `pick` answers like
+   * 開く (exchangeOpenManyResultSchema). Stable.
+   */
+  mergeFrom: (pick: () => Promise<ExchangeOpenManyResult>) => Promise<void>;
+  /** The merge preview's state and actions, for MergePreview. */
+  merge: MergeController;
   /** 書き出し: the whole document as an exchange file. */
   exportExchange: () => Promise<void>;
   /** 保存 (Ctrl+S): writes pending edits now; autosave runs anyway. Stable. */
@@ -36,7 +47,8 @@ function documentOf(state: SheetsState): ExchangeFile {
   });
 }
 
-export function useFileCommands({ confirm, notify }: { confirm: (c: Confirmation) => void; notify: (n: Notice) => void }): FileCommands {
+/** `confirm` is no longer asked: opening files goes through the merge preview instead of one question. */
+export function useFileCommands({ notify }: { confirm?: (c: Confirmation) => void; notify: (n: Notice) => void }): FileCommands {
   const { store, flush } = useServices();
   const [excelProgress, setExcelProgress] = useState<string | null>(null);
 
@@ -45,30 +57,13 @@ export function useFileCommands({ confirm, notify }: { confirm: (c: Confirmation
     if (!ok) notify({ tone: 'error', text: '保存できませんでした。右上の表示を確認してください。', clearsWhenSaved: true });
   }, [flush, notify]);
 
-  const open = async (source: 'exchange' | 'excel') => {
-    const result = source === 'excel' ? await desktop.importExcel() : await desktop.openExchangeFile();
-    if (result.status === 'canceled') return;
-    if (result.status === 'error') {
-      notify({ tone: 'error', text: result.message });
-      return;
-    }
-    if (result.status === 'problems') {
-      notify({ tone: 'error', text: `「${result.fileName}」を開けません。何も変更していません。`, problems: result.problems });
-      return;
-    }
-    const file = result.file;
-    confirm({
-      title: '交換ファイルを開く',
-      message: `「${result.fileName}」（事務事業 ${file.sheets.length} 件、局運営方針 ${file.policies.length} 件）で、いまのデータを置き換えますか？置き換える前のデータが必要な場合は、先に「書き出し」で保存してください。`,
-      confirmLabel: '置き換える',
-      onConfirm: () => {
-        store.getState().replaceWith(file);
-        const first = selectScopeSheets(store.getState())[0];
-        navigate(first ? sheetHash(first.id) : '#/', { replace: true });
-        notify({ tone: 'info', text: `「${result.fileName}」を開きました。` });
-      },
-    });
-  };
+  const merge = useMerge(notify);
+  const { mergeFrom } = merge;
+  // Excel読込 reads one workbook; it goes through the same preview as files opened with 開く.
+  const open = useCallback(
+    (source: 'exchange' | 'excel') => mergeFrom(source === 'excel' ? () => desktop.importExcel().then(asOpenMany) : () => desktop.openExchangeFile()),
+    [mergeFrom],
+  );
 
   // Both exports flush first, so the file carries the edit typed a moment before.
   const exportExchange = async () => {
@@ -99,5 +94,5 @@ export function useFileCommands({ confirm, notify }: { confirm: (c: Confirmation
 
   const cancelExcelExport = () => void desktop.cancelExcelExport();
 
-  return { open, exportExchange, saveNow, exportExcel, excelProgress, cancelExcelExport };
+  return { open, mergeFrom, merge, exportExchange, saveNow, exportExcel, excelProgress, cancelExcelExport };
 }

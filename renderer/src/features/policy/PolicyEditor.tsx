@@ -5,9 +5,11 @@ import { formatSaving, numberedPrograms, reviewsTotal } from '../../../../shared
 import type { Policy, Review } from '../../../../shared/domain/schema';
 import { fiscalYearLabel, shortFiscalYearLabel } from '../../../../shared/domain/wareki';
 import { useServices, useSheets } from '../../store/context';
+import { isYearLocked } from '../../store/document';
 import { sheetsOfScope } from '../../store/selectors';
 import { AmountInput } from '../fields/AmountInput';
 import { TextArea, TextInput } from '../fields/TextInput';
+import { HistoryButton } from '../history/HistoryButton';
 import { moveItem, removeItem, setAtPath } from './policy-edits';
 import { linkOptions } from './link-options';
 import { markListKey, markListOf } from './marks';
@@ -19,7 +21,8 @@ export function PolicyEditor({ bureau, fiscalYear }: { bureau: string; fiscalYea
   const { store } = useServices();
   // The policy object only: it changes when the policy is edited, never on a sheet keystroke.
   const policy = useSheets((s) => s.policies.find((p) => p.bureau === bureau && p.fiscalYear === fiscalYear));
-  const readOnly = useSheets((s) => s.readOnly !== null);
+  // Read-only when another window edits, or when the 年度 is 確定済み (the banner above offers 確定を解除).
+  const readOnly = useSheets((s) => s.readOnly !== null || isYearLocked(s, fiscalYear));
   const title = `${bureau} ${fiscalYearLabel(fiscalYear)} 局運営方針（案）`;
   if (!policy) {
     return (
@@ -92,6 +95,7 @@ function PolicyDocument({ policy, title, readOnly }: { policy: Policy; title: st
           <button type="button" aria-label="局運営方針をやり直し" onClick={redo} disabled={!canRedo || readOnly} title="Ctrl+Y / Ctrl+Shift+Z">
             やり直し
           </button>
+          <HistoryButton kind="policy" recordId={id} title={title} />
         </span>
       </header>
 

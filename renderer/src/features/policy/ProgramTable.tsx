@@ -59,7 +59,12 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
   const path = `goals[${goalIndex}].programs[${programIndex}]`;
   // Only the linked sheet: editing any other sheet leaves this row alone.
   const linked = useSheets((s) => (program.link ? s.sheets[program.link.sheetId] : undefined));
-  const figures = useMemo(() => programFigures(program, new Map(linked ? [[linked.id, linked]] : [])), [program, linked]);
+  // …and the sheet it was drafted from (次年度の作成), whose 一般財源 is this row's last-year one.
+  const lastYearSheet = useSheets((s) => (linked?.carriedFrom ? s.sheets[linked.carriedFrom] : undefined));
+  const figures = useMemo(
+    () => programFigures(program, new Map([...(linked ? [linked] : []), ...(lastYearSheet ? [lastYearSheet] : [])].map((s) => [s.id, s]))),
+    [program, linked, lastYearSheet],
+  );
   // A string: the row re-renders only when its own messages change.
   const problems = useSheets((s) => {
     const policy = s.policies.find((p) => p.id === policyId);
@@ -80,9 +85,9 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
       }),
     [onEdit, goalIndex, programIndex, path],
   );
-  const figure = (field: 'amount' | 'generalFund' | 'previousAmount' | 'previousGeneralFund', label: string, follows: boolean, bracket: boolean) =>
+  const figure = (field: 'amount' | 'generalFund' | 'previousAmount' | 'previousGeneralFund', label: string, follows: boolean, bracket: boolean, source = sheetId) =>
     follows ? (
-      <LinkedFigure label={`No.${no} ${label}`} value={figures[field]} sheetId={sheetId} bracket={bracket} />
+      <LinkedFigure label={`No.${no} ${label}`} value={figures[field]} sheetId={source} bracket={bracket} />
     ) : (
       <span className={bracket ? 'bracketed' : undefined}>
         <AmountInput label={`No.${no} ${label}`} hideLabel value={program[field]} readOnly={readOnly} fieldPath={`${path}.${field}`} onCommit={onCommit} />
@@ -108,7 +113,7 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
         </td>
         <td className="program-figures">
           {figure('previousAmount', lastYear, followsSheet, false)}
-          {figure('previousGeneralFund', `${lastYear}（一般財源）`, false, true)}
+          {figure('previousGeneralFund', `${lastYear}（一般財源）`, followsSheet && lastYearSheet !== undefined, true, lastYearSheet?.id)}
         </td>
         <td className="program-description">
           <TextArea label={`No.${no} 説明`} hideLabel rows={3} value={program.description} readOnly={readOnly} fieldPath={`${path}.description`} onCommit={onCommit} />

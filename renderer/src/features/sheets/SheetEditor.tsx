@@ -14,7 +14,9 @@ import { sheetFigures } from '../../../../shared/domain/sheet';
 import { fiscalYearLabel } from '../../../../shared/domain/wareki';
 import { sheetProblems, type SheetProblem } from '../../store/selectors';
 import { useServices, useSheets } from '../../store/context';
+import { isYearLocked } from '../../store/document';
 import { AmountInput } from '../fields/AmountInput';
+import { HistoryButton } from '../history/HistoryButton';
 import { NumberInput, TextArea, TextInput } from '../fields/TextInput';
 
 /** Applies an edit to the open sheet; `key` names the field so typing in it is one undo step. Stable per sheet. */
@@ -266,6 +268,11 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
   const sheet = useSheets((s) => s.sheets[sheetId]);
   // Another window edits the data: this one shows it, read-only.
   const windowReadOnly = useSheets((s) => s.readOnly !== null);
+  // A 確定済み year: every field of its sheets is read-only, the status too (the banner above offers 確定を解除).
+  const yearLocked = useSheets((s) => {
+    const shown = s.sheets[sheetId];
+    return shown !== undefined && isYearLocked(s, shown.fiscalYear);
+  });
   const figures = useMemo(() => (sheet ? sheetFigures(sheet) : null), [sheet]);
   const update = useCallback<Update>((key, edit) => void store.getState().updateSheet(sheetId, edit, key), [store, sheetId]);
   // The path is the undo key: typing in one field within a second is one undo step.
@@ -290,7 +297,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
     );
   }
   const problems = sheetProblems(sheet);
-  const readOnly = sheet.status === 'final' || windowReadOnly;
+  const readOnly = sheet.status === 'final' || windowReadOnly || yearLocked;
   const id = (name: string) => `sheet-${sheet.id}-${name}`;
 
   return (
@@ -308,7 +315,7 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
             id={id('status')}
             value={sheet.status}
             onChange={(e) => store.getState().setStatus(sheet.id, e.target.value as SheetStatus)}
-            disabled={windowReadOnly}
+            disabled={windowReadOnly || yearLocked}
             data-field-path="status"
           >
             {(Object.keys(statusLabels) as SheetStatus[]).map((st) => (
@@ -318,10 +325,11 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
             ))}
           </select>
         </span>
+        <HistoryButton kind="sheet" recordId={sheet.id} title={`事務事業「${sheet.name || '名称未入力'}」`} />
         <span className="unit">(単位：千円)</span>
       </header>
       {/* A read-only window says why in its own banner above; this note is about the sheet. */}
-      {sheet.status === 'final' && (
+      {sheet.status === 'final' && !yearLocked && (
         <p className="read-only-banner" role="note">
           確定済みのため編集できません。編集するには状態を「作成中」に戻してください。
         </p>
