@@ -199,22 +199,51 @@ function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
-async function runExport(args: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
-  const parsed = parseExcelArgs('export', args);
+/** What a command that reads one file and writes `-o` another calls its input and output in its messages. */
+interface OneToOneWords {
+  missingInput: string;
+  inputKind: string;
+  missingOutput: string;
+  sameAsInput: string;
+}
+
+/**
+ * The one input and the `-o` output of `export`, `import` and `next-year`, or null after saying what is wrong (usage
+ * included) when the arguments are not that, or when the output would overwrite the input.
+ */
+function oneInputOneOutput(parsed: ParsedArgs, io: CliIo, words: OneToOneWords, outputName: (output: string) => string = (o) => o): { input: string; output: string } | null {
   const input = parsed.files[0];
   if (parsed.errors.length > 0 || input === undefined || parsed.files.length > 1 || parsed.output === undefined) {
     for (const e of parsed.errors) io.err(e);
-    if (input === undefined) io.err('出力する交換ファイル（.yosan.json）を指定してください。');
-    if (parsed.files.length > 1) io.err(`交換ファイルは1つだけ指定してください（${parsed.files.join('、')}）。`);
-    if (parsed.output === undefined) io.err('出力先の Excel ファイルを「-o 出力.xlsx」で指定してください。');
+    if (input === undefined) io.err(words.missingInput);
+    if (parsed.files.length > 1) io.err(`${words.inputKind}は1つだけ指定してください（${parsed.files.join('、')}）。`);
+    if (parsed.output === undefined) io.err(words.missingOutput);
     io.err(USAGE);
-    return EXIT_UNREADABLE;
+    return null;
   }
-  const output = withWorkbookExtension(parsed.output);
+  const output = outputName(parsed.output);
   if (samePath(input, output)) {
-    io.err('出力先が入力の交換ファイルと同じです。別のファイル名を指定してください。');
-    return EXIT_UNREADABLE;
+    io.err(words.sameAsInput);
+    return null;
   }
+  return { input, output };
+}
+
+async function runExport(args: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
+  const parsed = parseExcelArgs('export', args);
+  const paths = oneInputOneOutput(
+    parsed,
+    io,
+    {
+      missingInput: '出力する交換ファイル（.yosan.json）を指定してください。',
+      inputKind: '交換ファイル',
+      missingOutput: '出力先の Excel ファイルを「-o 出力.xlsx」で指定してください。',
+      sameAsInput: '出力先が入力の交換ファイルと同じです。別のファイル名を指定してください。',
+    },
+    withWorkbookExtension,
+  );
+  if (!paths) return EXIT_UNREADABLE;
+  const { input, output } = paths;
   const loaded = await loadExchangeFile(input);
   if (!loaded.ok) {
     io.err(`${input}: 読み込めません。`);
@@ -249,20 +278,14 @@ async function runExport(args: readonly string[], io: CliIo, options: CliOptions
 
 async function runImportCommand(args: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
   const parsed = parseExcelArgs('import', args);
-  const input = parsed.files[0];
-  if (parsed.errors.length > 0 || input === undefined || parsed.files.length > 1 || parsed.output === undefined) {
-    for (const e of parsed.errors) io.err(e);
-    if (input === undefined) io.err('読み込む Excel ファイル（.xlsx）を指定してください。');
-    if (parsed.files.length > 1) io.err(`Excel ファイルは1つだけ指定してください（${parsed.files.join('、')}）。`);
-    if (parsed.output === undefined) io.err('出力先の交換ファイルを「-o 出力.yosan.json」で指定してください。');
-    io.err(USAGE);
-    return EXIT_UNREADABLE;
-  }
-  const output = parsed.output;
-  if (samePath(input, output)) {
-    io.err('出力先が入力の Excel ファイルと同じです。別のファイル名を指定してください。');
-    return EXIT_UNREADABLE;
-  }
+  const paths = oneInputOneOutput(parsed, io, {
+    missingInput: '読み込む Excel ファイル（.xlsx）を指定してください。',
+    inputKind: 'Excel ファイル',
+    missingOutput: '出力先の交換ファイルを「-o 出力.yosan.json」で指定してください。',
+    sameAsInput: '出力先が入力の Excel ファイルと同じです。別のファイル名を指定してください。',
+  });
+  if (!paths) return EXIT_UNREADABLE;
+  const { input, output } = paths;
   const imported = await runImport(input, {
     spawn: options.spawnImportWorker ?? spawnSourceWorker,
     ...(options.importLimits ? { limits: options.importLimits } : {}),
@@ -298,20 +321,19 @@ async function runImportCommand(args: readonly string[], io: CliIo, options: Cli
  */
 async function runNextYear(args: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
   const parsed = parseExcelArgs('next-year', args);
-  const input = parsed.files[0];
-  if (parsed.errors.length > 0 || input === undefined || parsed.files.length > 1 || parsed.output === undefined) {
-    for (const e of parsed.errors) io.err(e);
-    if (input === undefined) io.err('元にする交換ファイル（.yosan.json）を指定してください。');
-    if (parsed.files.length > 1) io.err(`交換ファイルは1つだけ指定してください（${parsed.files.join('、')}）。`);
-    if (parsed.output === undefined) io.err('出力先の交換ファイルを「-o 出力.yosan.json」で指定してください。');
-    io.err(USAGE);
-    return EXIT_UNREADABLE;
-  }
-  const output = withExchangeExtension(parsed.output);
-  if (samePath(input, output)) {
-    io.err('出力先が入力の交換ファイルと同じです。元のファイルは残すため、別のファイル名を指定してください。');
-    return EXIT_UNREADABLE;
-  }
+  const paths = oneInputOneOutput(
+    parsed,
+    io,
+    {
+      missingInput: '元にする交換ファイル（.yosan.json）を指定してください。',
+      inputKind: '交換ファイル',
+      missingOutput: '出力先の交換ファイルを「-o 出力.yosan.json」で指定してください。',
+      sameAsInput: '出力先が入力の交換ファイルと同じです。元のファイルは残すため、別のファイル名を指定してください。',
+    },
+    withExchangeExtension,
+  );
+  if (!paths) return EXIT_UNREADABLE;
+  const { input, output } = paths;
   let year: number | undefined;
   if (parsed.year !== undefined) {
     const read = parseFiscalYear(parsed.year);
