@@ -38,8 +38,11 @@ function devtoolsUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-/** Starts Chromium on `profileDir`, opens `url` at 1366×768, and waits for the sheet list. */
-export async function startKillableBrowser(profileDir: string, url: string): Promise<KillableBrowser> {
+/**
+ * Starts Chromium on `profileDir` with one blank page, in a process group of its own. Nothing is opened yet: a soak
+ * that must tell "the app opened" from "it showed a failure" opens the app itself (see `openAppOrFailure`).
+ */
+export async function spawnKillableBrowser(profileDir: string): Promise<KillableBrowser> {
   const child = spawn(
     CHROMIUM_PATH,
     [
@@ -52,25 +55,61 @@ export async function startKillableBrowser(profileDir: string, url: string): Pro
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const browser = await chromium.connectOverCDP(await devtoolsUrl(child));
-  const context = browser.contexts()[0] ?? (await browser.newContext());
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(url);
-  await page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
-  return {
-    browser,
-    page,
-    kill: async () => {
-      if (child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
+  const kill = async () => {
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
       }
-      await exited;
-    },
+    }
+    await exited;
   };
+  try {
+    const browser = await chromium.connectOverCDP(await devtoolsUrl(child));
+    const context = browser.contexts()[0] ?? (await browser.newContext());
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { browser, page, kill };
+  } catch (error) {
+    await kill();
+    throw error;
+  }
+}
+
+/** Starts Chromium on `profileDir`, opens `url` at 1366×768, and waits for the sheet list. */
+export async function startKillableBrowser(profileDir: string, url: string): Promise<KillableBrowser> {
+  const run = await spawnKillableBrowser(profileDir);
+  try {
+    await run.page.goto(url);
+    await run.page.getByRole('listbox', { name: '事務事業シート' }).waitFor();
+  } catch (error) {
+    await run.kill();
+    throw error;
+  }
+  return run;
+}
+
+/** What a start of the app showed: its sheet list, or a failure a user would see instead (or as well). */
+export type AppOpening = { opened: true } | { opened: false; shown: string };
+
+/** The app's own ways of saying it could not open (or not all of it): load failure, a pane's failure, records set aside. */
+const FAILURE_SELECTOR = '.app-failed, [data-failure-notice], [data-set-aside-notice]';
+
+/**
+ * Opens `url` and waits until the sheet list or a failure notice is on screen (at most `timeoutMs`). Opened means the
+ * list is there and no failure notice is: a start that shows 読み込みに失敗 or sets records aside did not open.
+ */
+export async function openAppOrFailure(page: Page, url: string, timeoutMs = 60_000): Promise<AppOpening> {
+  await page.goto(url);
+  const list = page.getByRole('listbox', { name: '事務事業シート' });
+  const failure = page.locator(FAILURE_SELECTOR);
+  try {
+    await list.or(failure).first().waitFor({ timeout: timeoutMs });
+  } catch {
+    return { opened: false, shown: `neither the sheet list nor a failure notice within ${timeoutMs} ms: ${(await page.locator('body').innerText().catch(() => '')).slice(0, 300)}` };
+  }
+  if ((await failure.count()) > 0) return { opened: false, shown: (await failure.first().innerText()).slice(0, 300) };
+  return { opened: true };
 }
 
 /** The 予算額 field of the open sheet. */
