@@ -24,6 +24,7 @@ export const sheetFieldLabels: Record<string, string> = {
   reference: '参考',
   status: '状態',
   updatedAt: '更新日時',
+  carriedFrom: '作成元の前年度シート',
 };
 
 export const fundingLineLabels: Record<string, string> = {
@@ -33,12 +34,14 @@ export const fundingLineLabels: Record<string, string> = {
 };
 
 export const itemLabels: Record<string, string> = {
+  id: '主な事業の ID',
   name: '主な事業の名称',
   amount: '主な事業の金額',
   description: '主な事業の説明',
 };
 
 export const policyFieldLabels: Record<string, string> = {
+  id: 'ID',
   fiscalYear: '年度',
   bureau: '局',
   issues: '主な現状と課題',
@@ -57,6 +60,9 @@ export const programLabels: Record<string, string> = {
   previousGeneralFund: '前年度一般財源',
   description: '説明',
   link: '連動する事務事業',
+  'link.kind': '連動の種類',
+  'link.sheetId': '連動する事務事業',
+  'link.itemId': '連動する主な事業',
 };
 
 export const reviewLabels: Record<string, string> = {
@@ -122,6 +128,7 @@ export function describePath(segments: readonly PropertyKey[]): string {
       fiscalYear: '年度',
       sheets: '事務事業シート',
       policies: '局運営方針',
+      lockedYears: '確定済みの年度',
     };
     if (typeof root === 'string') words.push(top[root] ?? root);
   }

@@ -1,6 +1,7 @@
 // Reading an exchange file (*.yosan.json): the whole document, or a list of problems in Japanese; never half.
 import type { z } from 'zod';
 import { describePath } from '../domain/labels';
+import { formatAmount } from '../domain/money';
 import { formatPath, type Problem } from '../domain/problem';
 import { exchangeFileSchema, type ExchangeFile } from '../domain/schema';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './format';
@@ -51,14 +52,28 @@ export function readExchangeFile(text: string): ReadResult {
   const migrated = version < EXCHANGE_VERSION ? migrateToCurrent(raw, version) : raw;
   const parsed = exchangeFileSchema.safeParse(migrated, { reportInput: true });
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => issueToProblem(issue, migrated));
-    const more = parsed.error.issues.length - problems.length;
+    const issues = withoutSafeIntegerBounds(parsed.error.issues);
+    const problems = issues.slice(0, MAX_PROBLEMS).map((issue) => issueToProblem(issue, migrated));
+    const more = issues.length - problems.length;
     if (more > 0) problems.push({ severity: 'error', path: '', message: `ほかに ${more} 件の問題があります。` });
     return { ok: false, reason: 'invalid', problems };
   }
   const duplicates = findDuplicateIds(parsed.data);
   if (duplicates.length > 0) return { ok: false, reason: 'invalid', problems: duplicates };
   return version < EXCHANGE_VERSION ? { ok: true, file: parsed.data, migratedFrom: version } : { ok: true, file: parsed.data };
+}
+
+/**
+ * zod's int() also checks the safe-integer range and reports that bound first: for 1e21 as 予算額 a user would read
+ * "9007199254740991 以下" before the real "1000000000000 以下". The safe-integer issue goes when the path has another.
+ */
+function withoutSafeIntegerBounds(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const isSafeBound = (issue: z.core.$ZodIssue) =>
+    (issue.code === 'too_big' && Number(issue.maximum) === Number.MAX_SAFE_INTEGER) ||
+    (issue.code === 'too_small' && Number(issue.minimum) === Number.MIN_SAFE_INTEGER);
+  const pathKey = (issue: z.core.$ZodIssue) => formatPath(issue.path);
+  const boundedElsewhere = new Set(issues.filter((i) => (i.code === 'too_big' || i.code === 'too_small') && !isSafeBound(i)).map(pathKey));
+  return issues.filter((issue) => !(isSafeBound(issue) && boundedElsewhere.has(pathKey(issue))));
 }
 
 function findDuplicateIds(file: ExchangeFile): Problem[] {
@@ -73,6 +88,18 @@ function findDuplicateIds(file: ExchangeFile): Problem[] {
         message: `シート${i + 1}「${sheet.name}」の ID がシート${first + 1}と重複しています。`,
       });
     } else seen.set(sheet.id, i);
+    // A 局運営方針 row links to a 主な事業 by its id: two with one id would make the link point at either.
+    const items = new Map<string, number>();
+    sheet.items.forEach((item, j) => {
+      const firstItem = items.get(item.id);
+      if (firstItem !== undefined) {
+        problems.push({
+          severity: 'error',
+          path: `sheets[${i}].items[${j}].id`,
+          message: `シート${i + 1}「${sheet.name}」の主な事業${j + 1}の ID が主な事業${firstItem + 1}と重複しています。`,
+        });
+      } else items.set(item.id, j);
+    });
   });
   const policyKeys = new Map<string, number>();
   file.policies.forEach((policy, i) => {
@@ -101,6 +128,9 @@ function locate(segments: readonly PropertyKey[], doc: unknown): string {
   return where;
 }
 
+/** The properties that hold amounts in 千円 (sheets, 主な事業, 特定財源, 主要事業, 見直し事業). */
+const AMOUNT_KEYS = new Set(['amount', 'previousAmount', 'generalFund', 'previousGeneralFund', 'saving']);
+
 const TYPE_WORDS: Record<string, string> = {
   string: '文字列',
   number: '数値',
@@ -117,13 +147,19 @@ function issueToProblem(issue: z.core.$ZodIssue, doc: unknown): Problem {
   return { severity: 'error', path, message: `${where}: ${issueWords(issue)}` };
 }
 
+/** A bound as the form shows the field: amounts as figures in 千円 (`1,000,000,000,000`), other numbers as they are. */
+function bound(issue: z.core.$ZodIssue, value: number | bigint): string {
+  return AMOUNT_KEYS.has(String(issue.path.at(-1))) && typeof value === 'number' ? formatAmount(value) : String(value);
+}
+
 /** What a zod issue means, in one short Japanese sentence (no path). */
 export function issueWords(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return '必要な項目がありません。';
       if (issue.expected === 'int' || (issue.expected === 'number' && typeof issue.input === 'number')) {
-        return '千円単位の整数でなければなりません。';
+        // 款・項・目の番号, 予算書P. and 年度 are whole numbers too, but not in 千円.
+        return AMOUNT_KEYS.has(String(issue.path.at(-1))) ? '千円単位の整数でなければなりません。' : '整数でなければなりません。';
       }
       return `${TYPE_WORDS[issue.expected] ?? issue.expected}でなければなりません。`;
     }
@@ -132,11 +168,11 @@ export function issueWords(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `短すぎます（${String(issue.minimum)} 以上）。`
-        : `${String(issue.minimum)} 以上でなければなりません。`;
+        : `${bound(issue, issue.minimum)} 以上でなければなりません。`;
     case 'too_big':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `長すぎます（${String(issue.maximum)} 以下）。`
-        : `${String(issue.maximum)} 以下でなければなりません。`;
+        : `${bound(issue, issue.maximum)} 以下でなければなりません。`;
     case 'invalid_format':
       if (issue.format === 'uuid') return 'ID の形式が正しくありません（UUID）。';
       if (issue.format === 'datetime') return '日時の形式が正しくありません（例: 2026-11-29T04:12:00.000Z）。';

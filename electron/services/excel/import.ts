@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseAmount } from '../../../shared/domain/money';
 import type { Problem } from '../../../shared/domain/problem';
 import { MAX_AMOUNT, type ExchangeFile, type Sheet } from '../../../shared/domain/schema';
+import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../../../shared/domain/wareki';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../../../shared/exchange/format';
 import { derivedItemId } from '../../../shared/exchange/migrations';
 import { readExchangeFile } from '../../../shared/exchange/read';
@@ -138,7 +139,7 @@ function metadataRows(meta: ReadWorksheet, count: number): MetadataRow[] | null 
     const status = meta.value(r, 4);
     const updatedAt = meta.value(r, 5);
     const shapeText = meta.value(r, 6);
-    if (typeof worksheet !== 'string' || typeof id !== 'string' || typeof fiscalYear !== 'number') return null;
+    if (typeof worksheet !== 'string' || typeof id !== 'string' || !isFiscalYear(fiscalYear)) return null;
     if (typeof status !== 'string' || typeof updatedAt !== 'string' || typeof shapeText !== 'string') return null;
     let shape: unknown;
     try {
@@ -169,6 +170,11 @@ function metadataRows(meta: ReadWorksheet, count: number): MetadataRow[] | null 
   return rows;
 }
 
+const isVersion = (n: number) => Number.isSafeInteger(n) && n >= 1;
+/** The years the metadata may hold: the workbook's and each sheet's, written by the export, never typed by a user. */
+const isFiscalYear = (value: ReadValue): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= MIN_FISCAL_YEAR && value <= MAX_FISCAL_YEAR;
+
 /**
  * Turns the worksheets of a workbook into an exchange file, or problems naming the worksheet and cell. The document
  * then goes through the exchange file's own reader, so it is exactly as valid as a `.yosan.json` would be.
@@ -181,14 +187,14 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
   const version = meta.value(2, 2);
   const exchangeVersion = meta.value(3, 2);
   if (typeof version !== 'number' || typeof exchangeVersion !== 'number') return failure(excelMessages.metadataBroken(fileName));
+  // A version is a whole number from 1: 12.5 or 1e300 there is damage, not a newer release.
+  if (!isVersion(version) || !isVersion(exchangeVersion)) return failure(excelMessages.metadataBroken(fileName));
   if (version > WORKBOOK_VERSION) return failure(excelMessages.newerWorkbook(fileName, version, WORKBOOK_VERSION));
   if (exchangeVersion > EXCHANGE_VERSION) return failure(excelMessages.newerWorkbook(fileName, exchangeVersion, EXCHANGE_VERSION));
   const municipality = textOf(meta.value(4, 2));
   const fiscalYear = meta.value(5, 2);
   const count = meta.value(6, 2);
-  if (typeof municipality !== 'string' || typeof fiscalYear !== 'number' || typeof count !== 'number') {
-    return failure(excelMessages.metadataBroken(fileName));
-  }
+  if (typeof municipality !== 'string' || !isFiscalYear(fiscalYear) || typeof count !== 'number') return failure(excelMessages.metadataBroken(fileName));
   if (!Number.isInteger(count) || count < 0 || count > MAX_SHEETS) return failure(excelMessages.metadataBroken(fileName));
   const rows = metadataRows(meta, count);
   if (!rows) return failure(excelMessages.metadataBroken(fileName));
@@ -203,7 +209,13 @@ export function workbookToExchange(worksheets: readonly ReadWorksheet[], fileNam
       return;
     }
     const plan = planSheet(row.shape);
-    const moved = plan.labels.find((l) => ws.value(l.at.row, l.at.col) !== l.text);
+    // The 主な事業 numbers (1, 2, …) are checked like labels: the rows between them carry none, and a row deleted
+    // there would otherwise move every later item's cells onto the wrong fields without a word.
+    const numbers = plan.items.map((place, i) => ({ at: place.no, text: String(i + 1) }));
+    const moved = [...plan.labels, ...numbers].find((l) => {
+      const value = ws.value(l.at.row, l.at.col);
+      return value !== l.text && !(typeof value === 'number' && String(value) === l.text);
+    });
     if (moved) {
       problems.push({
         severity: 'error',
