@@ -28,8 +28,8 @@ await Promise.all([
   // The sandboxed preload may require only 'electron' (and a few Node built-ins): everything else is bundled.
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: path.join(outdir, 'preload.cjs') }),
   // The Excel import runs in a worker thread of the main process: its own entry, loaded by file name.
-  // It carries exceljs inside (3 MB): a worker thread cannot require modules from app.asar, so electron-builder
-  // unpacks this one file (asarUnpack) and it needs nothing but Node's built-ins.
+  // It carries exceljs inside (3 MB) and needs nothing but Node's built-ins; it stays inside app.asar with the rest
+  // (electron-builder.yml says why). A new entry here must be listed in electron-builder.yml's `files` too.
   build({
     ...common,
     external: ['electron'],

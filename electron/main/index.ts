@@ -18,7 +18,6 @@ import { openPrintWindow } from './print-window';
 import { createRendererRecovery } from './renderer-recovery';
 import { APP_SCHEME_PRIVILEGES, CLOSE_FLUSH_TIMEOUT_MS, mainWindowOptions } from './window-options';
 import { runImport } from '../services/excel/import-runner';
-import { unpackedAsarPath } from '../services/files';
 import { APP_ENTRY_URL, APP_SCHEME, BLOCKED_REQUEST_PATTERNS, isAllowedNavigation } from '../services/security';
 
 // Every renderer sandboxed, whatever a future window forgets to say.
@@ -96,8 +95,9 @@ function createWindow(): BrowserWindow {
 function handlers(): Handlers {
   const dialogs = dialogsFor(() => mainWindow);
   const documentsFolder = () => app.getPath('documents');
-  // The import worker, bundled next to main.cjs by electron/build.mjs; parsing never happens on this thread.
-  const importWorker = unpackedAsarPath(appFile('electron', 'excel-import-worker.cjs'));
+  // The import worker, bundled next to main.cjs by electron/build.mjs; parsing never happens on this thread. It stays
+  // inside app.asar, covered by the asar integrity fuse (see electron-builder.yml): a fixed path, never an input.
+  const importWorker = appFile('electron', 'excel-import-worker.cjs');
   return {
     ...createAppHandlers({ version: app.getVersion(), platform: process.platform }),
     ...createExchangeHandlers({ dialogs, documentsFolder }),

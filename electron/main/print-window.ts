@@ -4,13 +4,16 @@ import { LAYOUT_STATUS_SCRIPT, type PrintLayoutStatus } from '../services/print-
 import { REQUIRED_WEB_PREFERENCES } from '../services/security';
 import type { PrintWindow } from './handlers/print';
 
-/** Our CSS sets A4 and the margins (@page); no browser header or footer. */
+/**
+ * Our CSS sets A4 and the margins (@page); no browser header or footer. Electron's own margins are zero (inches) to
+ * match it: `marginType` belongs to print(), printToPDF ignored it (Electron 45's types say so).
+ */
 const PDF_OPTIONS: Electron.PrintToPDFOptions = {
   pageSize: 'A4',
   preferCSSPageSize: true,
   printBackground: true,
   displayHeaderFooter: false,
-  margins: { marginType: 'none' },
+  margins: { top: 0, bottom: 0, left: 0, right: 0 },
 };
 
 export async function openPrintWindow(url: string): Promise<PrintWindow> {
