@@ -59,9 +59,13 @@ export default defineConfig({
     // `npm run web -- --port N` overrides this; strict so a test never talks to some other server by mistake.
     port: 5173,
     strictPort: true,
+    // No CORS: Vite's default answers other localhost ports' preflights, which would let their pages call the Excel
+    // endpoint. The app only ever fetches from its own origin.
+    cors: false,
     fs: {
       // The renderer imports shared/ and the built-in sample in assets/; nothing else outside renderer/.
       allow: [here('.'), here('../shared'), here('../assets'), here('../node_modules')],
     },
   },
+  preview: { cors: false },
 });

@@ -4,7 +4,7 @@ import { writeExchangeFile } from '../../shared/exchange/write';
 import { downloadBlob } from './download';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
 import { ipcMessages } from '../../shared/ipc/messages';
-import { exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
+import { describeUndecodable, exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
 import { MAX_FILES_OPENED_AT_ONCE } from '../../shared/ipc/schemas';
 import {
   contract,
@@ -79,7 +79,7 @@ async function readPickedExchangeFile(file: File): Promise<ExchangeFileResult> {
     return exchangeOpenFailure(file.name, `ファイル「${file.name}」を読み込めませんでした。もう一度選んでください。`);
   }
   const text = decodeUtf8(bytes);
-  if (text === null) return exchangeOpenFailure(file.name, ipcMessages.notUtf8(file.name));
+  if (text === null) return exchangeOpenFailure(file.name, describeUndecodable(file.name, bytes));
   return exchangeOpenResultFromText(file.name, text);
 }
 
@@ -104,13 +104,14 @@ async function pickBackupFile(): Promise<BackupRestoreResult> {
   if (file.size > MAX_EXCHANGE_FILE_BYTES) {
     return { status: 'chosen', files: [exchangeOpenFailure(file.name, ipcMessages.fileTooLarge(file.name, MAX_EXCHANGE_FILE_BYTES))] };
   }
-  let text: string | null;
+  let bytes: Uint8Array;
   try {
-    text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return { status: 'error', message: `ファイル「${file.name}」を読み込めませんでした。もう一度選んでください。` };
   }
-  const opened = text === null ? exchangeOpenFailure(file.name, ipcMessages.notUtf8(file.name)) : exchangeOpenResultFromText(file.name, text);
+  const text = decodeUtf8(bytes);
+  const opened = text === null ? exchangeOpenFailure(file.name, describeUndecodable(file.name, bytes)) : exchangeOpenResultFromText(file.name, text);
   return { status: 'chosen', files: [opened] };
 }
 

@@ -1,4 +1,6 @@
 // Renderer entry: start the services (IndexedDB, autosave), install the failure net, then mount the app.
+// First: zod's settings must hold before any module below builds a schema (imports run in this order).
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,6 +1,8 @@
-// The data model (事務事業 sheet, 局運営方針, exchange file v3) as zod schemas; types are inferred from them.
+// The data model (事務事業 sheet, 局運営方針, exchange file v3) as zod schemas; types are inferred from them. Every
+// array has the length limit the exchange file's pre-scan applies (exchange/limits.ts).
 import { z } from 'zod';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from '../exchange/format';
+import { EXCHANGE_ARRAY_LIMITS as LIMITS } from '../exchange/limits';
 
 /** Largest absolute amount we accept, in 千円 (1兆千円). Sums of thousands of these stay exact in a double. */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -59,10 +61,10 @@ export const sheetSchema = z.strictObject({
   budgetBookPage: z.int().min(1).max(99_999).nullable(),
   amount: budgetAmountSchema,
   previousAmount: budgetAmountSchema,
-  specificFunding: z.array(fundingLineSchema),
+  specificFunding: z.array(fundingLineSchema).max(LIMITS.specificFunding),
   purpose: z.string(),
   notes: z.string(),
-  items: z.array(itemSchema),
+  items: z.array(itemSchema).max(LIMITS.items),
   reference: z.string(),
   status: sheetStatusSchema,
   updatedAt: z.iso.datetime({ offset: true }),
@@ -84,7 +86,7 @@ export const programLinkSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const keyProgramSchema = z.strictObject({
-  marks: z.array(z.string()),
+  marks: z.array(z.string()).max(LIMITS.marks),
   name: z.string(),
   section: z.string(),
   amount: budgetAmountSchema,
@@ -102,7 +104,7 @@ export const keyProgramSchema = z.strictObject({
 
 export const goalSchema = z.strictObject({
   heading: z.string(),
-  programs: z.array(keyProgramSchema),
+  programs: z.array(keyProgramSchema).max(LIMITS.programs),
 });
 
 export const reviewSchema = z.strictObject({
@@ -119,11 +121,11 @@ export const policySchema = z.strictObject({
   bureau: z.string(),
   issues: z.strictObject({
     intro: z.string(),
-    sections: z.array(issueSectionSchema),
+    sections: z.array(issueSectionSchema).max(LIMITS.sections),
   }),
   basicPolicy: z.string(),
-  goals: z.array(goalSchema),
-  reviews: z.array(reviewSchema),
+  goals: z.array(goalSchema).max(LIMITS.goals),
+  reviews: z.array(reviewSchema).max(LIMITS.reviews),
 });
 
 export const exchangeFileSchema = z.strictObject({
@@ -131,10 +133,10 @@ export const exchangeFileSchema = z.strictObject({
   version: z.literal(EXCHANGE_VERSION),
   municipality: z.string(),
   fiscalYear: fiscalYearSchema,
-  sheets: z.array(sheetSchema),
-  policies: z.array(policySchema),
+  sheets: z.array(sheetSchema).max(LIMITS.sheets),
+  policies: z.array(policySchema).max(LIMITS.policies),
   /** 年度 marked 確定済み (read-only until reopened on purpose), ascending, each once (version 3). */
-  lockedYears: z.array(fiscalYearSchema).max(300),
+  lockedYears: z.array(fiscalYearSchema).max(LIMITS.lockedYears),
 });
 
 export type Org = z.infer<typeof orgSchema>;

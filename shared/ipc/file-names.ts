@@ -7,16 +7,19 @@ export const PDF_EXTENSION = '.pdf';
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /**
- * Turns a suggested name into a safe file name ending in `extension`: only the last path component, no characters
- * Windows forbids, no leading dots, no reserved device names, at most 100 characters before the extension. Never
- * empty. `alsoStrip` are endings dropped before the extension is added (`.json` for `.yosan.json`).
+ * Turns a suggested name into a safe file name ending in `extension`: only the last path component, no invisible
+ * format characters (bidi controls, zero-width), no control characters or characters Windows forbids, no leading
+ * dots, no reserved device names, at most 100 characters before the extension. Never empty. `alsoStrip` are endings
+ * dropped before the extension is added (`.json` for `.yosan.json`).
  */
 function safeFileName(suggested: string, extension: string, alsoStrip: readonly string[] = []): string {
-  let name = suggested.normalize('NFC');
+  // Format characters are invisible: bidi controls (U+202E shows `xlsx.exe` as `exe.xlsx`), zero-width spaces
+  // and joiners, BOM, word joiner. Dropped, not replaced, so what the user sees is what the name is.
+  let name = suggested.replace(/\p{Cf}/gu, '').normalize('NFC');
   // A suggestion is a name, never a place.
   name = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  name = name.trim().replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_');
+  // Controls (C0, DEL, C1), line and paragraph separators, lone surrogates and what Windows forbids.
+  name = name.trim().replace(/[\p{Cc}\p{Zl}\p{Zp}\p{Cs}<>:"|?*]/gu, '_');
   const lower = name.toLowerCase();
   const ending = [extension, ...alsoStrip].find((e) => lower.endsWith(e));
   if (ending) name = name.slice(0, -ending.length);

@@ -18,6 +18,12 @@ export const ipcMessages = {
     `一度に開けるファイルは ${max} 個までです。${max} 個以下を選んで、もう一度「開く」を押してください。`,
   notUtf8: (fileName: string): string =>
     `ファイル「${fileName}」は文字コードが UTF-8 ではないため読み込めません。予算デスクで保存したファイルを選んでください。`,
+  /** The bytes end inside a character: the file was cut off (a copy or a save that did not finish), not another encoding. */
+  cutOffInCharacter: (fileName: string): string =>
+    `ファイル「${fileName}」が途中で切れています（最後の文字が欠けています）。保存やコピーが最後まで終わったファイルを選び直してください。`,
+  /** A reader failed in a way no check foresaw; nothing was opened. */
+  unexpectedRead: (fileName: string): string =>
+    `ファイル「${fileName}」を読み込む途中で予期しないエラーが起きたため、読み込みませんでした。予算デスクで保存し直したファイルを選んでください。`,
   pdfInBrowser:
     'ブラウザ版では PDF を直接保存できません。「印刷」を押し、送信先で「PDF に保存」を選んでください（デスクトップ版では「PDFに保存」でそのまま保存できます）。',
   excelUnavailable:

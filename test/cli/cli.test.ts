@@ -69,7 +69,7 @@ describe('npm run cli -- check', () => {
   });
 
   it.each([
-    ['truncated', () => sampleText().slice(0, 5000), /JSON として読み取れません/],
+    ['truncated', () => sampleText().slice(0, 5000), /ファイルが途中で切れています/],
     ['foreign JSON', () => '{"name":"yosan-desk","version":"1.0.0"}', /交換ファイルではありません/],
     ['newer version', () => sampleText().replace('"version": 3', '"version": 4'), /version 4.*version 3 まで/],
     ['wrong type', () => sampleText().replace('"amount": 37524', '"amount": "37,524"'), /シート1「企画調整事務事業」 の 予算額: 数値でなければなりません/],

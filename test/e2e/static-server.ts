@@ -1,9 +1,9 @@
-// A minimal static server for the built renderer, sending the app's CSP as a header like the Electron protocol does.
+// A minimal static server for the built renderer, sending the app's CSP and headers like the Electron protocol does.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../electron/services/security';
+import { appResponseHeaders } from '../../electron/services/security';
 import { excelExportMiddleware, WEB_EXCEL_PATH } from '../../electron/services/excel/web-export';
 
 const TYPES: Record<string, string> = {
@@ -28,11 +28,8 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'Cache-Control': 'no-store',
-    });
+    // The very headers app:// sends (CSP, nosniff), so what is quiet here under the CSP is quiet in the app.
+    res.writeHead(200, appResponseHeaders(TYPES[extname(file)] ?? 'application/octet-stream'));
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

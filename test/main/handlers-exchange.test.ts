@@ -128,9 +128,9 @@ describe('exchange:save', () => {
     expect(await readdir(dir)).toEqual(['予算.yosan.json']); // no temporary file left behind
   });
 
-  it('a folder that is gone is an error in Japanese that says what to do', async () => {
+  it('a folder that is gone is an error in Japanese that says what to do (キャンセル on the 別の名前で保存 offer)', async () => {
     const dir = await tempDir();
-    const { dialogs } = scriptedDialogs({ save: [savedAs(path.join(dir, 'なくなった', '予算.yosan.json'))] });
+    const { dialogs } = scriptedDialogs({ save: [savedAs(path.join(dir, 'なくなった', '予算.yosan.json'))], message: [{ response: 1 }] });
     const handlers = createExchangeHandlers({ dialogs, documentsFolder: () => dir });
     const result = await handlers['exchange:save']({ file: loadSample(), suggestedName: 'x.yosan.json' }, event);
     expect(result).toEqual({ status: 'error', message: expect.stringContaining('別の場所を選んで保存してください') });

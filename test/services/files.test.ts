@@ -1,9 +1,12 @@
-// File service: atomic writes that leave the old file alone on failure, size-limited UTF-8 reads, Japanese messages.
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// File service: atomic writes that leave the old file alone on failure (and refuse read-only ones, and keep modes),
+// size-limited UTF-8 reads of regular files only, Japanese messages.
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  nonRegularFileProblem,
   openExchangeFileAt,
   readTextFileLimited,
   saveExchangeFileAt,
@@ -184,5 +187,95 @@ describe('unpackedAsarPath', () => {
     ['/work/main/dist/electron/w.cjs', '/work/main/dist/electron/w.cjs'],
   ])('%s', (input, output) => {
     expect(unpackedAsarPath(input)).toBe(output);
+  });
+});
+
+// ── read-only targets, kept modes, and what is not a regular file ────────────
+
+const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+
+/** A named pipe: opening it for reading waits for a writer forever, so whatever opens it must refuse first. */
+function makeFifo(path: string): string {
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+describe('writeFileAtomic and the old file', () => {
+  it('a read-only file (0444) is refused with a Japanese message offering 別の名前で保存; nothing changes', async () => {
+    const target = join(dir, '政策局.yosan.json');
+    await writeFile(target, 'old');
+    await chmod(target, 0o444);
+    const result = await writeFileAtomic(target, 'new');
+    expect(result).toMatchObject({ ok: false, code: 'EREADONLY' });
+    if (result.ok) return;
+    expect(result.message).toBe(
+      'ファイル「政策局.yosan.json」は読み取り専用のため上書きできません。別の名前で保存するか、読み取り専用を解除してからもう一度保存してください。',
+    );
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await modeOf(target)).toBe(0o444);
+    expect(await strays('政策局.yosan.json')).toEqual([]);
+  });
+
+  it.each([0o600, 0o640, 0o664, 0o644])('a %o file keeps its mode when replaced', async (mode) => {
+    const target = join(dir, 'a.yosan.json');
+    await writeFile(target, 'old');
+    await chmod(target, mode);
+    await expect(writeFileAtomic(target, 'new')).resolves.toEqual({ ok: true });
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await modeOf(target)).toBe(mode);
+  });
+
+  it('the saved exchange file and the exported workbook keep 0600 too (they go through the same write)', async () => {
+    const target = join(dir, '政策局.yosan.json');
+    await writeFile(target, 'old');
+    await chmod(target, 0o600);
+    await expect(saveExchangeFileAt(target, loadSample())).resolves.toMatchObject({ status: 'saved' });
+    expect(await modeOf(target)).toBe(0o600);
+  });
+
+  it('a FIFO as the target is refused, and stays a FIFO', async () => {
+    const target = makeFifo(join(dir, 'pipe.yosan.json'));
+    const result = await writeFileAtomic(target, 'new');
+    expect(result).toMatchObject({ ok: false, code: 'ENOTREG' });
+    if (!result.ok) expect(result.message).toContain('「pipe.yosan.json」は通常のファイルではない');
+    expect((await stat(target)).isFIFO()).toBe(true);
+    expect(await strays('pipe.yosan.json')).toEqual([]);
+  });
+});
+
+describe('only regular files are read', () => {
+  it('a FIFO is refused at once (no writer ever comes), with a Japanese message naming it', async () => {
+    const fifo = makeFifo(join(dir, '政策局.yosan.json'));
+    const result = await readTextFileLimited(fifo, 1024);
+    expect(result).toMatchObject({ ok: false, code: 'ENOTREG' });
+    if (!result.ok) expect(result.message).toBe('「政策局.yosan.json」は通常のファイルではない（パイプやデバイスなど）ため読み込めません。保存されたファイルを選んでください。');
+    const opened = await openExchangeFileAt(fifo, 1024);
+    expect(opened).toMatchObject({ status: 'problems', fileName: '政策局.yosan.json', problems: [{ severity: 'error', message: expect.stringContaining('通常のファイルではない') }] });
+  });
+
+  it('a device (/dev/zero, endless) and a folder are refused', async () => {
+    await expect(readTextFileLimited('/dev/zero', 1024)).resolves.toMatchObject({ ok: false, code: 'ENOTREG' });
+    await expect(readTextFileLimited(dir, 1024)).resolves.toMatchObject({ ok: false, code: 'EISDIR' });
+  });
+
+  it('a symlink to a regular file is read; a symlink to a FIFO is refused', async () => {
+    const real = join(dir, 'real.json');
+    await writeFile(real, '{"a":1}');
+    await symlink(real, join(dir, 'link.json'));
+    await expect(readTextFileLimited(join(dir, 'link.json'), 1024)).resolves.toEqual({ ok: true, text: '{"a":1}' });
+    await symlink(makeFifo(join(dir, 'fifo')), join(dir, 'fifo-link.json'));
+    await expect(readTextFileLimited(join(dir, 'fifo-link.json'), 1024)).resolves.toMatchObject({ ok: false, code: 'ENOTREG' });
+  });
+
+  it('nonRegularFileProblem: null for a file, a symlink to one and a missing path (its reader says why); a refusal otherwise', async () => {
+    const file = join(dir, 'a.xlsx');
+    await writeFile(file, 'PK');
+    await symlink(file, join(dir, 'link.xlsx'));
+    await expect(nonRegularFileProblem(file)).resolves.toBeNull();
+    await expect(nonRegularFileProblem(join(dir, 'link.xlsx'))).resolves.toBeNull();
+    await expect(nonRegularFileProblem(join(dir, 'gone.xlsx'))).resolves.toBeNull();
+    await expect(nonRegularFileProblem(makeFifo(join(dir, 'p.xlsx')))).resolves.toMatchObject({ ok: false, code: 'ENOTREG', message: expect.stringContaining('「p.xlsx」') });
+    await expect(nonRegularFileProblem(dir)).resolves.toMatchObject({ ok: false, code: 'EISDIR' });
+    await expect(nonRegularFileProblem('/dev/null')).resolves.toMatchObject({ ok: false, code: 'ENOTREG' });
   });
 });

@@ -32,11 +32,25 @@ describe('readExchangeFile', () => {
     expect(readExchangeFile(`\uFEFF${sampleText()}`).ok).toBe(true);
   });
 
-  it('a truncated file is unreadable, with a message', () => {
+  it('a truncated file is unreadable, said to be cut off where it ends', () => {
     const text = sampleText();
     const r = failure(text.slice(0, text.length / 2));
     expect(r.reason).toBe('unreadable');
-    expect(r.problems[0]!.message).toMatch(/JSON として読み取れません/);
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        path: 'sheets[8].org.section',
+        message: 'ファイルが途中で切れています（478 行目、シート9 の 課の途中で終わっています）。保存やコピーが最後まで終わったファイルを選び直してください。',
+      },
+    ]);
+  });
+
+  it('text that is not JSON says so, with the line and what is there', () => {
+    const r = failure(sampleText().replace('"municipality"', '/* 団体 */ "municipality"'));
+    expect(r.reason).toBe('unreadable');
+    expect(r.problems[0]!.message).toBe(
+      'ファイル全体（4 行目）: JSON の書き方が正しくないため読み取れません（「/* 団体 */ "mu…」のところ）。別の形式のファイルか、手で編集して壊れたファイルです。予算デスクで保存し直したファイルを選んでください。',
+    );
   });
 
   it('foreign JSON is not our file', () => {
