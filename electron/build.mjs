@@ -27,13 +27,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: path.join(outdir, 'main.cjs') }),
   // The sandboxed preload may require only 'electron' (and a few Node built-ins): everything else is bundled.
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: path.join(outdir, 'preload.cjs') }),
-  // The Excel import runs in a worker thread of the main process: its own entry, loaded by file name.
-  // It carries exceljs inside (3 MB) and needs nothing but Node's built-ins; it stays inside app.asar with the rest
-  // (electron-builder.yml says why). A new entry here must be listed in electron-builder.yml's `files` too.
-  build({
-    ...common,
-    external: ['electron'],
-    entryPoints: ['electron/services/excel/import-worker.ts'],
-    outfile: path.join(outdir, 'excel-import-worker.cjs'),
-  }),
+  // The Excel import runs in a utility process of its own (electron/main/import-process.ts), started from this entry by
+  // file name. The import reads workbooks without exceljs, so it needs nothing but Node's built-ins; it stays inside
+  // app.asar with the rest (electron-builder.yml says why). A new entry here must be listed in electron-builder.yml's
+  // `files` too.
+  build({ ...common, entryPoints: ['electron/main/import-process-entry.ts'], outfile: path.join(outdir, 'excel-import-process.cjs') }),
 ]);

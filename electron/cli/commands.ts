@@ -11,7 +11,7 @@ import { MAX_EXCHANGE_FILE_BYTES, newExchangeFile } from '../../shared/exchange/
 import { exportWorkbookToFile, withWorkbookExtension } from '../services/excel/export';
 import { runImport, type ImportLimits, type SpawnImportWorker } from '../services/excel/import-runner';
 import { spawnSourceWorker } from '../services/excel/worker-source';
-import { openExchangeFileAt, withExchangeExtension, writeFileAtomic } from '../services/files';
+import { nonRegularFileProblem, openExchangeFileAt, withExchangeExtension, writeFileAtomic } from '../services/files';
 
 /** Exit codes shared by every command: 0 fine (warnings allowed), 1 errors in the data, 2 input unreadable. */
 export const EXIT_OK = 0;
@@ -110,7 +110,14 @@ export type LoadResult = { ok: true; file: ExchangeFile } | { ok: false; problem
 
 /** Reads and validates an exchange file from disk, with the same size limit and messages as the app. */
 export async function loadExchangeFile(path: string): Promise<LoadResult> {
-  const opened = await openExchangeFileAt(path, MAX_EXCHANGE_FILE_BYTES);
+  let opened: Awaited<ReturnType<typeof openExchangeFileAt>>;
+  try {
+    opened = await openExchangeFileAt(path, MAX_EXCHANGE_FILE_BYTES);
+  } catch {
+    // Defence in depth: the reader answers every text with a value; a throw here still ends in exit 2 and a message.
+    const message = `${path} を読み込む途中で予期しないエラーが起きたため、読み込みませんでした。予算デスクで保存し直したファイルを選んでください。`;
+    return { ok: false, problems: [{ severity: 'error', path: '', message }] };
+  }
   switch (opened.status) {
     case 'opened':
       return { ok: true, file: opened.file };
@@ -286,6 +293,13 @@ async function runImportCommand(args: readonly string[], io: CliIo, options: Cli
   });
   if (!paths) return EXIT_UNREADABLE;
   const { input, output } = paths;
+  // A pipe or device would hang the worker's open (and the process's exit with it): refused before the runner starts.
+  const notRegular = await nonRegularFileProblem(input);
+  if (notRegular) {
+    io.err(`${input}: 読み込めません。交換ファイルは作成していません。`);
+    io.err(`  ${notRegular.message}`);
+    return EXIT_UNREADABLE;
+  }
   const imported = await runImport(input, {
     spawn: options.spawnImportWorker ?? spawnSourceWorker,
     ...(options.importLimits ? { limits: options.importLimits } : {}),

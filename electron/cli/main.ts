@@ -10,13 +10,21 @@ if (process.stderr.isTTY) {
   };
 }
 
+/**
+ * Once the command has answered, the process ends even if something still holds the event loop (a job that did not
+ * stop, a file handle stuck in the thread pool): the unref'd timer cannot keep it alive, only end a stuck one.
+ */
+const exitSoon = () => setTimeout(() => process.exit(), 2000).unref();
+
 runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
+    exitSoon();
   },
   (error: unknown) => {
     console.error('予期しないエラーで処理を中止しました。ファイルは変更していません。');
     if (process.env['YOSAN_DEBUG']) console.error(error);
     process.exitCode = 2;
+    exitSoon();
   },
 );

@@ -1,8 +1,7 @@
 // Electron lifecycle and the one window: scheme, single instance, session lockdown, app://, the window with its close
 // guard, and the wiring of ports into the handler factories. Every decision lives in handlers/, ipc/ and services/.
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, utilityProcess, type IpcMainEvent, type WebContents } from 'electron';
 import { FLUSH_DONE } from '../../shared/ipc/channels';
 import { createAppProtocolHandler } from './app-protocol';
 import { createCloseGuard } from './close-guard';
@@ -18,6 +17,7 @@ import { openPrintWindow } from './print-window';
 import { createRendererRecovery } from './renderer-recovery';
 import { APP_SCHEME_PRIVILEGES, CLOSE_FLUSH_TIMEOUT_MS, mainWindowOptions } from './window-options';
 import { runImport } from '../services/excel/import-runner';
+import { utilityProcessSpawner } from './import-process';
 import { APP_ENTRY_URL, APP_SCHEME, BLOCKED_REQUEST_PATTERNS, isAllowedNavigation } from '../services/security';
 
 // Every renderer sandboxed, whatever a future window forgets to say.
@@ -95,9 +95,10 @@ function createWindow(): BrowserWindow {
 function handlers(): Handlers {
   const dialogs = dialogsFor(() => mainWindow);
   const documentsFolder = () => app.getPath('documents');
-  // The import worker, bundled next to main.cjs by electron/build.mjs; parsing never happens on this thread. It stays
-  // inside app.asar, covered by the asar integrity fuse (see electron-builder.yml): a fixed path, never an input.
-  const importWorker = appFile('electron', 'excel-import-worker.cjs');
+  // Each import runs in a utility process (its own heap limit, killed on time-out or cancel) started from this entry,
+  // bundled next to main.cjs by electron/build.mjs. It stays inside app.asar, covered by the asar integrity fuse (see
+  // electron-builder.yml): a fixed path, never an input.
+  const importJobs = utilityProcessSpawner(utilityProcess, appFile('electron', 'excel-import-process.cjs'));
   return {
     ...createAppHandlers({ version: app.getVersion(), platform: process.platform }),
     ...createExchangeHandlers({ dialogs, documentsFolder }),
@@ -105,7 +106,7 @@ function handlers(): Handlers {
       dialogs,
       documentsFolder,
       appVersion: app.getVersion(),
-      importWorkbook: (filePath) => runImport(filePath, { spawn: (options) => new Worker(importWorker, options) }),
+      importWorkbook: (filePath, signal) => runImport(filePath, { spawn: importJobs, signal }),
     }),
     ...createPrintHandlers({ dialogs, documentsFolder, openPrintWindow }),
     ...createBackupHandlers({ dialogs, documentsFolder, userDataFolder: () => app.getPath('userData'), now: () => new Date() }),

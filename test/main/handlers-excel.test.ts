@@ -1,11 +1,13 @@
 // excel:export, excel:cancel and excel:import through their factory: scripted dialogs, a window that records
 // progress, the real export of the sample into a temp folder, and a fake import runner.
+import { EventEmitter } from 'node:events';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExcelHandlers, EXCEL_BUSY, type ExcelPorts } from '../../electron/main/handlers/excel';
 import type { DialogPort } from '../../electron/main/handlers/ports';
 import { saveWorkbookBytes } from '../../electron/services/excel/export';
+import { runImport } from '../../electron/services/excel/import-runner';
 import { excelMessages } from '../../electron/services/excel/messages';
 import type { RequestOf } from '../../shared/ipc/contract';
 import { loadSample } from '../helpers/sample';
@@ -203,5 +205,30 @@ describe('excel:import', () => {
       fileName: '壊れた.xlsx',
       problems,
     });
+  });
+
+  it('excel:cancel stops a running import: its job is stopped, the window is told canceled, nothing opens', async () => {
+    const { dialogs } = scriptedDialogs({ open: [chosenFile('/docs/大きい.xlsx')] });
+    const events = new EventEmitter();
+    let terminated = 0;
+    const spawned = deferred<void>();
+    const handlers = excelHandlers(dialogs, '/docs', {
+      importWorkbook: (filePath, signal) =>
+        runImport(filePath, {
+          signal,
+          spawn: () => {
+            spawned.resolve();
+            // A job that never answers on its own.
+            return Object.assign(events, { terminate: () => (terminated += 1) });
+          },
+        }),
+    });
+    const imported = handlers['excel:import'](undefined, fakeWindow().event);
+    await spawned.promise;
+    expect(await handlers['excel:cancel'](undefined, fakeWindow().event)).toEqual({ status: 'ok', canceled: true });
+    await expect(imported).resolves.toEqual({ status: 'canceled' });
+    expect(terminated).toBe(1);
+    // Nothing left to cancel afterwards.
+    expect(await handlers['excel:cancel'](undefined, fakeWindow().event)).toEqual({ status: 'ok', canceled: false });
   });
 });

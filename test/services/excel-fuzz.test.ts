@@ -89,6 +89,9 @@ const CELL_VALUES: readonly { label: string; cell: (ref: string) => string }[] =
   { label: 'a formula without a result', cell: (r) => `<c r="${r}"><f>1/0</f></c>` },
   { label: 'empty', cell: (r) => `<c r="${r}"/>` },
   { label: 'a 40,000-character text', cell: (r) => `<c r="${r}" t="inlineStr"><is><t>${'あ'.repeat(40_000)}</t></is></c>` },
+  { label: '0x10', cell: (r) => `<c r="${r}"><v>0x10</v></c>` },
+  { label: 'a date cell', cell: (r) => `<c r="${r}" t="d"><v>2015-04-01T00:00:00</v></c>` },
+  { label: 'text "2015-04-01"', cell: (r) => `<c r="${r}" t="inlineStr"><is><t>2015-04-01</t></is></c>` },
 ];
 
 /** One change to a cell that holds something, in a worksheet (the metadata worksheet when `metadata`). */
@@ -137,6 +140,16 @@ function renameWorksheet(r: Random, entries: Entries): string {
   const to = pick(r, [`${name}(2)`, pick(r, sheets).name, 'Sheet1', '', METADATA_SHEET_NAME.toUpperCase()]);
   setXml(entries, 'xl/workbook.xml', xml(entries, 'xl/workbook.xml').replace(`name="${name}"`, `name="${to}"`));
   return `renamed worksheet ${name} to "${to}"`;
+}
+
+/** Two tab names exchanged: each worksheet keeps its sheetId, so the metadata still tells them apart. */
+function swapWorksheetNames(r: Random, entries: Entries): string {
+  const sheets = worksheetParts(entries);
+  const a = pick(r, sheets).name;
+  const b = pick(r, sheets).name;
+  const workbook = xml(entries, 'xl/workbook.xml');
+  setXml(entries, 'xl/workbook.xml', workbook.replace(`name="${a}"`, 'name="\u0000"').replace(`name="${b}"`, `name="${a}"`).replace('name="\u0000"', `name="${b}"`));
+  return `swapped the tab names ${a} and ${b}`;
 }
 
 function metadataState(r: Random, entries: Entries): string {
@@ -208,7 +221,7 @@ function workbookCase(index: number): WorkbookCase {
         what.push(deleteRow(r, entries));
         break;
       case 7:
-        what.push(r() < 0.5 ? renameWorksheet(r, entries) : changeSharedString(r, entries));
+        what.push(r() < 0.35 ? renameWorksheet(r, entries) : r() < 0.5 ? swapWorksheetNames(r, entries) : changeSharedString(r, entries));
         break;
       case 8:
         what.push(r() < 0.7 ? breakXml(r, entries) : dropEntry(r, entries));

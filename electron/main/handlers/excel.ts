@@ -1,5 +1,5 @@
 // excel:export, excel:cancel and excel:import: one export at a time with progress, 別の名前で保存 when a write fails,
-// the import in a worker. The workbook itself is services/excel's business.
+// the import in a process of its own that excel:cancel stops too. The workbook itself is services/excel's business.
 import path from 'node:path';
 import type { ExcelExportResult, IpcError } from '../../../shared/ipc/contract';
 import { safeWorkbookFileName } from '../../../shared/ipc/file-names';
@@ -15,6 +15,7 @@ import {
   type SaveBytesResult,
 } from '../../services/excel/export';
 import type { ImportResult } from '../../services/excel/import';
+import { nonRegularFileProblem } from '../../services/files';
 import type { DialogPort, DocumentsFolder, FileFilter, OpenDialogOptions } from './ports';
 
 export interface ExcelPorts {
@@ -22,8 +23,11 @@ export interface ExcelPorts {
   documentsFolder: DocumentsFolder;
   /** Written into the workbook's properties (`予算デスク 0.1.0`). */
   appVersion: string;
-  /** Reads a workbook in a worker thread (services/excel/import-runner.ts with the bundled worker). */
-  importWorkbook: (filePath: string) => Promise<ImportResult>;
+  /**
+   * Reads a workbook away from this process (services/excel/import-runner.ts in a utility process,
+   * electron/main/import-process.ts); aborting the signal stops it at once.
+   */
+  importWorkbook: (filePath: string, signal: AbortSignal) => Promise<ImportResult>;
   /** Writes the built bytes atomically; saveWorkbookBytes unless a test needs a write that fails like Windows. */
   saveBytes?: (filePath: string, bytes: Uint8Array, sheetCount: number) => Promise<SaveBytesResult>;
 }
@@ -79,6 +83,8 @@ export function createExcelHandlers(
 ): Pick<Handlers, 'excel:export' | 'excel:cancel' | 'excel:import'> {
   const save: Save = ports.saveBytes ?? ((filePath, bytes, sheetCount) => saveWorkbookBytes(filePath, bytes, sheetCount));
   const exports: JobSlot<IpcError> = createJobSlot({ busy: () => ({ status: 'error', message: EXCEL_BUSY }) });
+  /** The import running now, if any: excel:cancel stops it too. */
+  let importing: AbortController | null = null;
   return {
     'excel:export': ({ file, sheetIds, bureau, suggestedName }, event) => {
       const events = windowEvents(event.sender);
@@ -108,13 +114,29 @@ export function createExcelHandlers(
         (done, total) => events.send('excel:progress', { done, total }),
       );
     },
-    'excel:cancel': () => ({ status: 'ok', canceled: exports.cancel() }),
+    'excel:cancel': () => {
+      const exportCanceled = exports.cancel();
+      const importCanceled = importing !== null && !importing.signal.aborted;
+      importing?.abort();
+      return { status: 'ok', canceled: exportCanceled || importCanceled };
+    },
     'excel:import': async () => {
       const chosen = await ports.dialogs.open(EXCEL_IMPORT_DIALOG);
       const filePath = chosen.filePaths[0];
       if (chosen.canceled || filePath === undefined) return { status: 'canceled' };
       const fileName = path.basename(filePath);
-      const imported = await ports.importWorkbook(filePath);
+      // A pipe or device would hang whatever opens it; refused before the import runner is involved.
+      const notRegular = await nonRegularFileProblem(filePath);
+      if (notRegular) return { status: 'problems', fileName, problems: [{ severity: 'error', path: '', message: notRegular.message }] };
+      const controller = new AbortController();
+      importing = controller;
+      let imported: ImportResult;
+      try {
+        imported = await ports.importWorkbook(filePath, controller.signal);
+      } finally {
+        if (importing === controller) importing = null;
+      }
+      if (controller.signal.aborted) return { status: 'canceled' };
       return imported.ok
         ? { status: 'opened', fileName, file: imported.file }
         : { status: 'problems', fileName, problems: imported.problems };

@@ -186,10 +186,17 @@ export function planWorkbook(
     const { amount, previousAmount, generalFund } = planSheet(shapes[i]!);
     return { sheet, worksheet: names[i]!, plan: { amount, previousAmount, generalFund } };
   });
-  const metadataEntries: MetadataEntry[] = sheets.map((sheet, i) => ({ sheet, worksheet: names[i]!, shape: shapes[i]! }));
   const title = summaryTitle(sheets, file.fiscalYear);
   // The policy's two worksheets are small: laid out at once.
   const policy = policyPart ? layoutPolicy(policyPart.policy, indexSheets(policyPart.sheets)) : null;
+  const policyWorksheets = policy ? 2 : 0;
+  // Tab order: the 一覧 (sheetId 1), the policy's two, then the sheets.
+  const metadataEntries: MetadataEntry[] = sheets.map((sheet, i) => ({
+    sheet,
+    worksheet: names[i]!,
+    sheetId: 2 + policyWorksheets + i,
+    shape: shapes[i]!,
+  }));
   const policyMetadata: PolicyMetadataEntry | null =
     policyPart && policy
       ? {
@@ -207,7 +214,6 @@ export function planWorkbook(
     for (let i = 0; i < sheets.length; i++) yield layoutSheet(sheets[i]!, names[i]!, pieces[i]).layout;
     yield layoutMetadata(file, metadataEntries, policyMetadata);
   }
-  const policyWorksheets = policy ? 2 : 0;
   return {
     layouts: { [Symbol.iterator]: layouts },
     worksheetCount: sheets.length + 2 + policyWorksheets,

@@ -1,10 +1,6 @@
-// Worker entry of the Excel import: runs the whole import off the main thread and posts back one result.
+// Worker-thread entry of the Excel import (command line, tests, benches): runs the whole import off the caller's
+// thread and posts back one answer. The desktop app runs the same in a utility process (electron/main/import-process-entry.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { importWorkbookFile } from './import-file';
-import type { ImportWorkerRequest } from './import-runner';
+import { answerImportRequest, type ImportWorkerRequest } from './import-runner';
 
-const request = workerData as ImportWorkerRequest;
-void importWorkbookFile(request.filePath, request.limits).then(
-  (result) => parentPort?.postMessage({ kind: 'result', result }),
-  () => parentPort?.postMessage({ kind: 'crashed' }),
-);
+void answerImportRequest(workerData as ImportWorkerRequest).then((message) => parentPort?.postMessage(message));

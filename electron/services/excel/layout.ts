@@ -65,7 +65,7 @@ export interface WorksheetLayout {
 /** A (No) B C D E F (amount) | G (No) H I J K L (amount): two halves for the 主な事業, the top zone split A–H | I–L. */
 export const SHEET_COLUMNS: readonly number[] = [4.5, 9, 9, 9, 9, 11, 4.5, 9, 9, 9, 9, 11];
 export const SUMMARY_COLUMNS: readonly number[] = [5, 18, 30, 13, 13, 13, 9, 13];
-const METADATA_COLUMNS: readonly number[] = [30, 38, 10, 10, 26, 60, 60, 38];
+const METADATA_COLUMNS: readonly number[] = [30, 38, 10, 10, 26, 60, 60, 38, 10];
 
 /** Excel's row height limit, in points. */
 export const MAX_ROW_HEIGHT = 409;
@@ -611,10 +611,11 @@ export const WORKBOOK_FORMAT = 'yosan-desk-xlsx';
 export const WORKBOOK_VERSION = 1;
 
 /**
- * `itemIds` (the 主な事業 ids, which 局運営方針 rows link to) and `carriedFrom` (the sheet of the year before it was
- * drafted from) were added later: blank in older workbooks.
+ * `itemIds` (the 主な事業 ids, which 局運営方針 rows link to), `carriedFrom` (the sheet of the year before it was
+ * drafted from) and `sheetId` (the worksheet's sheetId in xl/workbook.xml, which stays with the worksheet when its tab
+ * is renamed, so two swapped tab names cannot swap two sheets) were added later: blank in older workbooks.
  */
-export const METADATA_HEADERS = ['worksheet', 'id', 'fiscalYear', 'status', 'updatedAt', 'shape', 'itemIds', 'carriedFrom'] as const;
+export const METADATA_HEADERS = ['worksheet', 'id', 'fiscalYear', 'status', 'updatedAt', 'shape', 'itemIds', 'carriedFrom', 'sheetId'] as const;
 /** Row of the first sheet's metadata. */
 export const METADATA_FIRST_ROW = 8;
 
@@ -644,6 +645,8 @@ function programMetadataText(entry: ProgramMetadata): string {
 
 export interface MetadataEntry {
   worksheet: string;
+  /** The worksheet's sheetId: its position in the workbook from 1, as exceljs numbers the worksheets it writes. */
+  sheetId: number;
   sheet: Sheet;
   shape: SheetShape;
 }
@@ -680,6 +683,7 @@ export function layoutMetadata(
     g.text(r, 6, 'plain', JSON.stringify(entry.shape));
     g.text(r, 7, 'plain', JSON.stringify(entry.sheet.items.map((item) => item.id)));
     if (entry.sheet.carriedFrom !== null) g.text(r, 8, 'plain', entry.sheet.carriedFrom);
+    g.put(r, 9, 'plainNumber', { kind: 'number', value: entry.sheetId });
   });
   if (policy) {
     const p = policyMetadataRow(entries.length);

@@ -48,15 +48,36 @@ export const excelMessages = {
   layoutChanged: (worksheet: string, cell: string, expected: string): string =>
     `シート「${worksheet}」のセル ${cell} に「${expected}」がありません。行や列を挿入・削除した場合は元に戻してから読み込んでください。`,
   cellNotNumber: (worksheet: string, cell: string, field: string): string =>
-    `シート「${worksheet}」のセル ${cell}（${field}）が数値として読み取れません。千円単位の整数を入力してください（例: 1,234）。`,
+    `シート「${worksheet}」のセル ${cell}（${field}）は数字ではありません。千円単位の整数を入力してください（例: 1,234）。`,
   cellNotInteger: (worksheet: string, cell: string, field: string): string =>
-    `シート「${worksheet}」のセル ${cell}（${field}）に小数が入っています。千円単位の整数を入力してください。`,
+    `シート「${worksheet}」のセル ${cell}（${field}）に小数が入っています。千円単位の整数で入力してください。`,
+  cellIsDate: (worksheet: string, cell: string, field: string): string =>
+    `シート「${worksheet}」のセル ${cell}（${field}）が日付になっています。セルの表示形式を「標準」か「数値」に戻して、数字を入力し直してください。`,
+  cellTooLong: (worksheet: string, cell: string, field: string, length: number): string =>
+    `シート「${worksheet}」のセル ${cell}（${field}）の文字が多すぎます（${length.toLocaleString('en-US')} 文字。1つのセルは 32,767 文字まで）。短くしてから読み込んでください。`,
   cellInvalid: (worksheet: string, cell: string, field: string, message: string): string =>
     `シート「${worksheet}」のセル ${cell}（${field}）: ${message}`,
   policyWorksheetMissing: (worksheet: string): string =>
     `局運営方針のシート「${worksheet}」が見つかりません。シートの名前を変えたり削除したりした場合は、元に戻してから読み込んでください。`,
   policyRowsChanged: (worksheet: string): string =>
     `シート「${worksheet}」の行の数が出力したときと違います。行を挿入・削除した場合は元に戻してから読み込んでください。`,
+  tooManyWorksheets: (fileName: string, limit: number): string =>
+    `ファイル「${fileName}」はワークシートが多すぎるため（上限 ${limit.toLocaleString('en-US')} 枚）読み込みませんでした。予算デスクで出力した Excel ファイルを選んでください。`,
+  metadataTooLarge: (fileName: string): string =>
+    `ファイル「${fileName}」の予算デスクの情報（隠しシート）がワークシートの数に比べて大きすぎるため、読み込みませんでした。出力し直したファイルを選んでください。`,
+  metadataVisible: (fileName: string): string =>
+    `ファイル「${fileName}」の予算デスクの情報のシート「_yosan」が表示されています。このシートを非表示に戻すか、出力し直したファイルを選んでください。`,
+  sheetCountMismatch: (fileName: string, recorded: number, worksheets: number): string =>
+    `ファイル「${fileName}」には事務事業のワークシートが ${worksheets} 枚ありますが、予算デスクの情報（隠しシート）には ${recorded} 件しかありません。シートを追加・削除・コピーした場合は元に戻すか、出力し直したファイルを選んでください。`,
+  worksheetNotRecorded: (worksheet: string): string =>
+    `シート「${worksheet}」は予算デスクの情報（隠しシート）にありません。追加・コピーしたシートなら削除し、名前を変えたシートなら元の名前に戻してから読み込んでください。`,
+  worksheetSwapped: (worksheet: string): string =>
+    `シート「${worksheet}」は出力したときと別のワークシートです（シートの名前を入れ替えたか、並べ替えたまま保存した可能性があります）。シートの名前と順番を出力したときのとおりに戻してから読み込んでください。`,
+  duplicateIds: (fileName: string): string =>
+    `ファイル「${fileName}」の予算デスクの情報（隠しシート）に同じ ID やシートが 2 回出てきます。出力し直したファイルを選んでください。`,
+  importedTooLarge: (fileName: string, limit: number): string =>
+    `ファイル「${fileName}」を読み込むと交換ファイルの上限（${mb(limit)}）を超えるため、読み込めません。シートを分けて出力したファイルを選んでください。`,
+  importCanceled: (fileName: string): string => `ファイル「${fileName}」の読み込みを中止しました。ファイルは変更していません。`,
   unexpected: (fileName: string): string =>
     `ファイル「${fileName}」を読み込めませんでした。予算デスクで出力した Excel ファイルか確かめてください。ファイルは変更していません。`,
 } as const;

@@ -20,7 +20,7 @@ import {
   type PolicyShape,
 } from './policy-layout';
 import { POLICY_SHEET_NAME, REVIEW_SHEET_NAME } from './sheet-names';
-import type { ReadWorksheet } from './xlsx';
+import type { ReadWorksheet } from './xlsx-read';
 
 /** Limits on a shape read from a file, so a tampered one cannot make us build millions of addresses. */
 const MAX_ROWS = 10_000;

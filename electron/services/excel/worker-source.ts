@@ -1,5 +1,5 @@
 // Starts the import worker from its TypeScript source (command line and tests, run by tsx or vitest); the desktop app
-// starts the bundled dist/electron/excel-import-worker.cjs instead.
+// runs the import in a utility process instead (electron/main/import-process.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

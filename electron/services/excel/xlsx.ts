@@ -1,4 +1,4 @@
-// The only module that knows exceljs: renders worksheet layouts into an .xlsx, and reads an .xlsx back into plain cells.
+// The only module that knows exceljs: renders worksheet layouts into an .xlsx (the import reads with xlsx-read.ts).
 // exceljs has had no release since 4.4.0 (January 2024); everything else talks to this module, so it can be replaced.
 import { EventEmitter } from 'node:events';
 import type { Stream } from 'node:stream';
@@ -293,40 +293,5 @@ async function renderWorksheet(
 
 // ── reading ──────────────────────────────────────────────────────────────────
 
-/** A cell as the import sees it: text, a number, a formula's cached result, or an error code (`#REF!`). */
-export type ReadValue = string | number | boolean | null | { error: string };
-
-export interface ReadWorksheet {
-  name: string;
-  state: 'visible' | 'hidden' | 'veryHidden';
-  /** The value at a cell; for a formula its cached result; '' and null both mean empty. */
-  value(row: number, col: number): ReadValue;
-}
-
-function plainValue(value: ExcelJS.CellValue): ReadValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return { error: 'date' };
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return { error: String(value.error) };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null) return null;
-    if (result instanceof Date) return { error: 'date' };
-    if (typeof result === 'object') return { error: String(result.error) };
-    return result;
-  }
-  if ('text' in value) return String(value.text);
-  return { error: 'unknown' };
-}
-
-/** Reads an .xlsx (already checked by the zip guard) into plain worksheets. Throws on a file exceljs cannot parse. */
-export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorksheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  return workbook.worksheets.map((sheet) => ({
-    name: sheet.name,
-    state: sheet.state === 'veryHidden' ? 'veryHidden' : sheet.state === 'hidden' ? 'hidden' : 'visible',
-    value: (row: number, col: number) => plainValue(sheet.findCell(row, col)?.value ?? null),
-  }));
-}
+// The import reads workbooks with its own bounded reader (xlsx-read.ts), not exceljs; re-exported for older callers.
+export { readWorkbook, type ReadValue, type ReadWorksheet } from './xlsx-read';
