@@ -1,6 +1,9 @@
 // One measurement of the Excel bench in a process of its own (so peak memory is its own): prints one JSON line.
-// Usage (from excel.bench.ts, bundled): node excel-child.mjs <export|baseline|deflate|import> <sheets> <runs> <workDir> [workerFile]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Usage (from excel.bench.ts, bundled): node excel-child.mjs <mode> <sheets> <runs> <workDir> [workerFile]
+// Modes: export, baseline (exceljs's streaming writer), deflate (the floor); write (writes bench-10.xlsx and
+// bench-<sheets>.xlsx with our export, untimed, so the import modes start from a file and not after an export);
+// import (ours, in its worker), import-load (exceljs Workbook.xlsx.load), import-stream (exceljs WorkbookReader).
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
@@ -10,7 +13,7 @@ import { exportWorkbook } from '../../electron/services/excel/export';
 import { runImport } from '../../electron/services/excel/import-runner';
 import { readCentralDirectory } from '../../electron/services/excel/zip-guard';
 import { loadSample } from '../helpers/sample';
-import { baselineExport } from './excel-baseline';
+import { baselineExport, baselineImportLoad, baselineImportStream } from './excel-baseline';
 import { generateDocument } from './generate';
 
 export interface ChildResult {
@@ -33,9 +36,11 @@ const [mode = 'export', sheetsArg = '20', runsArg = '3', workDir = '.', workerFi
 const sheets = Number(sheetsArg);
 const runs = Number(runsArg);
 const sample = loadSample();
-const doc = generateDocument(sample, sheets);
+// The import modes do not need the document: not generated there, so it does not count in their memory.
+const doc = mode.startsWith('import') ? sample : generateDocument(sample, sheets);
 mkdirSync(workDir, { recursive: true });
 const xlsxPath = join(workDir, `bench-${sheets}.xlsx`);
+const warmPath = join(workDir, 'bench-10.xlsx');
 
 async function ours(file = doc): Promise<Buffer> {
   const result = await exportWorkbook(file, {}, { now: new Date('2015-02-01T00:00:00Z') });
@@ -70,15 +75,38 @@ async function main(): Promise<void> {
       parts = xmlParts(await ours());
       job = async () => parts.reduce((n, part) => n + deflateRawSync(part).byteLength, 0);
       break;
-    case 'import': {
+    case 'write':
+      writeFileSync(warmPath, await ours(generateDocument(sample, 10)));
       writeFileSync(xlsxPath, await ours());
+      job = async () => 0;
+      break;
+    case 'import': {
+      const importOurs = async (file: string, count: number) => {
+        const result = await runImport(file, { spawn: (options) => new Worker(workerFile, options) });
+        if (!result.ok || result.file.sheets.length !== count) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 2000)}`);
+      };
+      await importOurs(warmPath, 10);
       job = async () => {
-        const result = await runImport(xlsxPath, { spawn: (options) => new Worker(workerFile, options) });
-        if (!result.ok || result.file.sheets.length !== sheets) throw new Error(`import failed: ${JSON.stringify(result)}`);
-        return readFileSync(xlsxPath).byteLength;
+        await importOurs(xlsxPath, sheets);
+        return statSync(xlsxPath).size;
       };
       break;
     }
+    case 'import-load':
+      await baselineImportLoad(readFileSync(warmPath));
+      job = async () => {
+        const bytes = readFileSync(xlsxPath);
+        if ((await baselineImportLoad(bytes)) === 0) throw new Error('nothing read');
+        return bytes.byteLength;
+      };
+      break;
+    case 'import-stream':
+      await baselineImportStream(warmPath);
+      job = async () => {
+        if ((await baselineImportStream(xlsxPath)) === 0) throw new Error('nothing read');
+        return statSync(xlsxPath).size;
+      };
+      break;
     default:
       throw new Error(`unknown mode ${mode}`);
   }

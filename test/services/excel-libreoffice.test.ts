@@ -8,19 +8,16 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../electron/services/excel/export';
+import { LibreOffice } from '../helpers/libreoffice';
 import { loadSample } from '../helpers/sample';
 
 const run = promisify(execFile);
 const sample = loadSample();
 let dir: string;
 
-/** One conversion per call, each with a private profile so it never meets a user's or another test's LibreOffice. */
+/** One conversion per call, with a private profile so it never meets a user's or another test's LibreOffice. */
 async function soffice(format: string, files: string[]): Promise<void> {
-  await run(
-    'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', format, '--outdir', dir, ...files],
-    { cwd: dir, timeout: 60_000 },
-  );
+  await new LibreOffice(dir).convert(format, files);
 }
 
 /** Rows of a CSV as LibreOffice writes it: `"2,732,796"` quoted, `△ 82` not, line feeds inside quotes kept. */
