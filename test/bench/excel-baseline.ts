@@ -7,42 +7,10 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExchangeFile } from '../../shared/domain/schema';
 import { planWorkbook } from '../../electron/services/excel/export';
-import { cellAddress, type CellValue, type WorksheetLayout } from '../../electron/services/excel/layout';
-import { escapeCellText } from '../../electron/services/excel/ooxml-text';
-import { FONT_NAME, STYLES, type StyleName, type StyleSpec } from '../../electron/services/excel/styles';
+import { cellAddress, type WorksheetLayout } from '../../electron/services/excel/layout';
+// The same shared style objects and cell values as the real writer: the baseline differs only in how it writes.
+import { excelValue, SHARED_STYLES } from '../../electron/services/excel/xlsx';
 
-function toExcelStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
-  const border: Partial<ExcelJS.Borders> = {};
-  for (const side of ['top', 'left', 'bottom', 'right'] as const) {
-    const weight = spec.border?.[side];
-    if (weight) border[side] = { style: weight };
-  }
-  const style: Partial<ExcelJS.Style> = {
-    font: { name: FONT_NAME, family: 3, charset: 128, size: spec.font.size, bold: spec.font.bold ?? false },
-    alignment: { ...spec.alignment },
-    border,
-  };
-  if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: spec.fill } };
-  if (spec.numFmt) style.numFmt = spec.numFmt;
-  return style;
-}
-
-/** One style object per name, reused by every cell: exceljs then finds the style's id by identity. */
-const SHARED_STYLES = Object.fromEntries(Object.entries(STYLES).map(([name, spec]) => [name, toExcelStyle(spec)])) as Record<
-  StyleName,
-  Partial<ExcelJS.Style>
->;
-
-function excelValue(value: CellValue): ExcelJS.CellValue {
-  switch (value.kind) {
-    case 'text':
-      return escapeCellText(value.text);
-    case 'number':
-      return value.value;
-    case 'formula':
-      return { formula: value.formula, result: value.result } as ExcelJS.CellFormulaValue;
-  }
-}
 
 function addWorksheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, layout: WorksheetLayout): ExcelJS.Worksheet {
   const print = layout.print;

@@ -57,11 +57,12 @@ function toExcelStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
   return deepFreeze(style);
 }
 
-const SHARED_STYLES: Readonly<Record<StyleName, Partial<ExcelJS.Style>>> = Object.fromEntries(
+export const SHARED_STYLES: Readonly<Record<StyleName, Partial<ExcelJS.Style>>> = Object.fromEntries(
   Object.entries(STYLES).map(([name, spec]) => [name, toExcelStyle(spec)]),
 ) as Record<StyleName, Partial<ExcelJS.Style>>;
 
-function excelValue(value: CellValue): ExcelJS.CellValue {
+/** A planned cell's value as exceljs takes it (the benchmark's baseline writes the same values). */
+export function excelValue(value: CellValue): ExcelJS.CellValue {
   switch (value.kind) {
     case 'text':
       // Strings are always plain values (never `{ formula }`), so `=1+1` stays text.
