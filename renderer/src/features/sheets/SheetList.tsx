@@ -36,7 +36,8 @@ const SheetRow = memo(function SheetRow({ row, selected, top, onOpen }: { row: L
       aria-selected={selected}
       onClick={() => onOpen(sheet.id)}
     >
-      <span className="list-name">
+      {/* A name cut short by the column's width can still be read in full by hovering it. */}
+      <span className="list-name" title={sheet.name || undefined}>
         {sheet.name || '（名称未入力）'}
         {severity && <span className={`mark mark-${severity}`} aria-label={SEVERITY_WORD[severity]}>{SEVERITY_MARK[severity]}</span>}
       </span>
