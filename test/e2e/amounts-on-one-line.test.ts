@@ -48,3 +48,21 @@ describe('the main window at 1366×768', () => {
     }
   });
 });
+
+describe('the editor at 1366×768', () => {
+  it('shows the whole of every 局/部/課 and 款/項/目 name in its field', { timeout: 60_000 }, async () => {
+    // 情報化推進事業 (企画総務費) and the sheet of ICT政策課番号制度整備室, the longest 課 of the seed.
+    for (const id of [JOHOKA, '5a1e0000-0000-4000-8000-000000000007']) {
+      const { context, page } = await openApp(browser, url, `#/sheet/${id}`);
+      try {
+        await page.getByLabel('事務事業名', { exact: true }).waitFor();
+        const cut = await page.locator('.org-row input, .class-name input').evaluateAll((inputs) =>
+          (inputs as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value),
+        );
+        expect(cut).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
