@@ -82,9 +82,8 @@ export function sheetsById(sheets: readonly Sheet[]): Map<string, Sheet> {
 }
 
 /** Names compared as a reader would: full-width and half-width alike, spaces and line breaks ignored. */
-function sameName(a: string, b: string): boolean {
-  const plain = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
-  return plain(a) !== '' && plain(a) === plain(b);
+function plainName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, '');
 }
 
 const COMPARED_FIGURES = [
@@ -100,7 +99,13 @@ const COMPARED_FIGURES = [
  */
 export function checkPolicy(policy: Policy, index: number, byId: ReadonlyMap<string, Sheet>): Problem[] {
   const problems: Problem[] = [];
-  const namesakes = [...byId.values()].filter((s) => s.org.bureau === policy.bureau && s.fiscalYear === policy.fiscalYear);
+  // The first sheet of each name in the 局 and 年度: one pass over the sheets, not one per row.
+  const namesakes = new Map<string, Sheet>();
+  for (const s of byId.values()) {
+    if (s.org.bureau !== policy.bureau || s.fiscalYear !== policy.fiscalYear) continue;
+    const name = plainName(s.name);
+    if (name !== '' && !namesakes.has(name)) namesakes.set(name, s);
+  }
   for (const { no, goalIndex, programIndex, program } of numberedPrograms(policy)) {
     const path = `policies[${index}].goals[${goalIndex}].programs[${programIndex}]`;
     const figures = programFigures(program, byId);
@@ -125,7 +130,7 @@ export function checkPolicy(policy: Policy, index: number, byId: ReadonlyMap<str
         });
       }
     }
-    const namesake = program.link === null ? namesakes.find((s) => sameName(s.name, program.name)) : undefined;
+    const namesake = program.link === null ? namesakes.get(plainName(program.name)) : undefined;
     if (namesake) {
       for (const [field, label, ofSheet] of COMPARED_FIGURES) {
         const typed = program[field];

@@ -24,6 +24,9 @@ export function yearOverYear(amount: number | null, previousAmount: number | nul
   return { kind: 'ratio', tenthsOfPercent: Number(negative ? -rounded : rounded) };
 }
 
+/** One formatter for every call: toLocaleString builds a new one each time, a cost paid on every keystroke. */
+const groupFormatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, useGrouping: true });
+
 /** `228.4%`, `皆増`, `皆減`, `—`. */
 export function formatYearOverYear(ratio: YearOverYear): string {
   switch (ratio.kind) {
@@ -36,7 +39,7 @@ export function formatYearOverYear(ratio: YearOverYear): string {
     case 'ratio': {
       const t = Math.abs(ratio.tenthsOfPercent);
       const sign = ratio.tenthsOfPercent < 0 ? '△ ' : '';
-      return `${sign}${Math.floor(t / 10).toLocaleString('en-US')}.${t % 10}%`;
+      return `${sign}${groupFormatter.format(Math.floor(t / 10))}.${t % 10}%`;
     }
   }
 }

@@ -49,6 +49,19 @@ describe('autosave to IndexedDB', () => {
     expect(statuses.map((st) => st.state)).toEqual(['saving', 'saved']);
   });
 
+  it('a sheet changed without the store naming it (a hint left stale) is still written, as is the edit named after it', async () => {
+    const { db, s, store, autosave } = await setup();
+    s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount');
+    await until(async () => (await db.sheets.get(JOHOKA))?.sheet.amount === 1);
+    // A change of another sheet that does not go through the store's commit: the hint still names JOHOKA.
+    const koiki = s().sheets[KOIKI]!;
+    store.setState({ sheets: { ...s().sheets, [KOIKI]: { ...koiki, name: '名前だけ変えた' } } });
+    s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 2 }), 'amount');
+    expect(await autosave.flush()).toBe(true);
+    expect((await db.sheets.get(KOIKI))?.sheet.name).toBe('名前だけ変えた');
+    expect((await db.sheets.get(JOHOKA))?.sheet.amount).toBe(2);
+  });
+
   it('a burst of keystrokes is written while it goes on (throttled, not postponed to the end)', async () => {
     const { db, s } = await setup({ delayMs: 30 });
     let written = false;

@@ -2,7 +2,7 @@
 import { useCallback, useEffect } from 'react';
 import { sheetHash, type Route } from '../../../shared/routes';
 import { useServices, useSheets } from '../store/context';
-import { selectScopeSheets } from '../store/selectors';
+import { selectScopeIds, selectScopeSheets } from '../store/selectors';
 import { navigate } from './useHashRoute';
 
 export interface ScopeControl {
@@ -41,7 +41,8 @@ export function useScopeFollowsRoute(route: Route): void {
   // Primitives only: typing in the open sheet must not re-render the shell.
   const currentYear = useSheets((s) => (currentId ? s.sheets[currentId]?.fiscalYear : undefined));
   const currentBureau = useSheets((s) => (currentId ? s.sheets[currentId]?.org.bureau : undefined));
-  const firstScopeSheetId = useSheets((s) => selectScopeSheets(s)[0]?.id);
+  // The ids only: cached by membership, so a keystroke costs this selector nothing.
+  const firstScopeSheetId = useSheets((s) => selectScopeIds(s)[0]);
   useEffect(() => {
     if (phase !== 'ready') return;
     if (currentYear !== undefined && currentBureau !== undefined && (currentYear !== fiscalYear || currentBureau !== bureau)) {

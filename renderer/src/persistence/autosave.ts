@@ -1,7 +1,7 @@
 // The autosave adapter: keeps IndexedDB equal to the document in memory by comparing memory with what it last wrote.
 import { contentHash } from '../../../shared/domain/diff';
 import type { Policy, Sheet } from '../../../shared/domain/schema';
-import type { SheetsData, SheetsStore } from '../store/sheets-store';
+import type { SheetsData, SheetsState, SheetsStore } from '../store/sheets-store';
 import { RECORD_FORMAT_VERSION, type StoredPolicy, type StoredSheet, type YosanDb } from './db';
 import { addVersions, type VersionToTake } from './versions';
 
@@ -20,6 +20,8 @@ export interface AutosaveStats {
   sheetRecordsWritten: number;
   /** Sheet records written by the most recent transaction. */
   lastTransactionSheets: number;
+  /** Sheet records written by the largest transaction so far (a benchmark may set it to 0 to measure from there). */
+  largestTransactionSheets: number;
   /** Earlier versions (履歴) kept by its writes. */
   versionsTaken: number;
 }
@@ -109,20 +111,30 @@ function sameRecord(a: StoredSheet, b: StoredSheet): boolean {
 }
 
 /** Compares memory with what was written. One pass over the ids: writes happen at most every few hundred ms. */
-export function difference(state: Persisted, written: Written): Difference {
+export function difference(state: Persisted, written: Written, onlySheetIds?: ReadonlySet<string>): Difference {
   const sheetPuts: StoredSheet[] = [];
   const sheetRemovals: string[] = [];
-  const seen = new Set<string>();
-  for (const ids of [Object.keys(state.sheets), Object.keys(state.deleted)]) {
-    for (const id of ids) {
-      if (seen.has(id)) continue;
-      seen.add(id);
+  if (onlySheetIds) {
+    // Only these sheet records can differ (the store said so for every change since the last full comparison).
+    for (const id of onlySheetIds) {
       const wanted = recordOf(state, id);
       const have = written.sheets.get(id);
       if (wanted && (!have || !sameRecord(have, wanted))) sheetPuts.push(wanted);
+      else if (!wanted && have) sheetRemovals.push(id);
     }
+  } else {
+    const seen = new Set<string>();
+    for (const ids of [Object.keys(state.sheets), Object.keys(state.deleted)]) {
+      for (const id of ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const wanted = recordOf(state, id);
+        const have = written.sheets.get(id);
+        if (wanted && (!have || !sameRecord(have, wanted))) sheetPuts.push(wanted);
+      }
+    }
+    for (const id of written.sheets.keys()) if (!seen.has(id)) sheetRemovals.push(id);
   }
-  for (const id of written.sheets.keys()) if (!seen.has(id)) sheetRemovals.push(id);
 
   const policyPuts: StoredPolicy[] = [];
   const keep = new Set<string>();
@@ -188,7 +200,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
   const delayMs = options.delayMs ?? 250;
   const retryMs = options.retryMs ?? 5000;
   const now = options.now ?? (() => new Date());
-  const stats: AutosaveStats = { transactions: 0, sheetRecordsWritten: 0, lastTransactionSheets: 0, versionsTaken: 0 };
+  const stats: AutosaveStats = { transactions: 0, sheetRecordsWritten: 0, lastTransactionSheets: 0, largestTransactionSheets: 0, versionsTaken: 0 };
 
   const written = writtenFrom(store.getState());
   /** The persisted parts of the state when last looked at: a change of reference means something may differ. */
@@ -196,6 +208,18 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<boolean> | null = null;
   let paused = false;
+  /**
+   * The sheet records that may differ from the database, or 'all' when that is not known. Every change of the sheets
+   * either carries a fresh hint from the store naming the sheets it touched, or turns this to 'all': a keystroke's write
+   * then compares one record instead of thousands, and nothing can slip past.
+   */
+  let maybeChanged: Set<string> | 'all' = 'all';
+  function noteChangedSheets(state: SheetsState, prev: SheetsState): void {
+    if (maybeChanged === 'all' || (state.sheets === prev.sheets && state.deleted === prev.deleted && state.positions === prev.positions)) return;
+    const hint = state.sheetEditHint;
+    if (hint === null || hint === prev.sheetEditHint) maybeChanged = 'all';
+    else for (const id of hint.sheetIds) maybeChanged.add(id);
+  }
   let status: SaveStatus = { state: 'saved', savedAt: null, message: null };
 
   const emit = (next: SaveStatus) => {
@@ -225,7 +249,8 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     return changed;
   }
 
-  const unsubscribe = store.subscribe((state) => {
+  const unsubscribe = store.subscribe((state, prev) => {
+    noteChangedSheets(state, prev);
     if (state.phase !== 'ready' || !persistedChanged(state)) return;
     if (status.state === 'saved') emit({ ...status, state: 'saving' });
     schedule(delayMs);
@@ -295,6 +320,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
     stats.transactions += 1;
     stats.sheetRecordsWritten += d.sheetPuts.length;
     stats.lastTransactionSheets = d.sheetPuts.length;
+    stats.largestTransactionSheets = Math.max(stats.largestTransactionSheets, d.sheetPuts.length);
   }
 
   /**
@@ -330,11 +356,16 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
   /** Writes until the database equals memory, or a write fails. */
   async function writeUntilEqual(): Promise<boolean> {
     for (;;) {
-      const d = difference(store.getState(), written);
+      // What may differ until now is compared now; changes from here on are noted afresh.
+      const only = maybeChanged === 'all' ? undefined : maybeChanged;
+      maybeChanged = new Set();
+      const d = difference(store.getState(), written, only);
       if (isEmpty(d)) return true;
       try {
         await commit(d);
       } catch {
+        // Not all of it may be on disk: the next comparison looks at every sheet.
+        maybeChanged = 'all';
         const { failed, parts, error } = await commitOneByOne(d);
         if (failed.length === 0) continue;
         const message = failed.length === parts ? saveErrorMessage(error) : partialSaveErrorMessage(failed, error);
@@ -394,6 +425,7 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
       stats.transactions += 1;
       stats.sheetRecordsWritten += d.sheetPuts.length;
       stats.lastTransactionSheets = d.sheetPuts.length;
+      stats.largestTransactionSheets = Math.max(stats.largestTransactionSheets, d.sheetPuts.length);
       if (isEmpty(difference(store.getState(), written))) emit({ state: 'saved', savedAt: now(), message: null });
     };
     // An error here (the disk is full) is met again by the next ordinary write, which reports it.

@@ -70,6 +70,8 @@ export interface DocumentChange {
   municipality?: string;
   lockedYears?: readonly number[];
   membershipChanged: boolean;
+  /** The only sheets whose record (content, position, trash) this change alters, when it knows; else every one may. */
+  onlySheetIds?: readonly string[];
 }
 
 /** Whether a 年度 is 確定済み (nothing of it may be edited). */
@@ -89,7 +91,7 @@ export function setYearLocked(doc: DocumentState, fiscalYear: number, locked: bo
 export function putSheet(doc: DocumentState, sheet: Sheet): DocumentChange {
   const before = doc.sheets[sheet.id];
   const moved = !before || before.fiscalYear !== sheet.fiscalYear || before.org.bureau !== sheet.org.bureau;
-  return { sheets: { ...doc.sheets, [sheet.id]: sheet }, membershipChanged: moved };
+  return { sheets: { ...doc.sheets, [sheet.id]: sheet }, membershipChanged: moved, onlySheetIds: [sheet.id] };
 }
 
 /** Adds a sheet at a position (a new sheet at the end, a copy just after its original). */

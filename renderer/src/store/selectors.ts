@@ -47,7 +47,7 @@ export function sheetsOfScope(
 }
 
 /** Ids of the chosen 年度 and 局's sheets in order; recomputed only when membership, order or scope changes. */
-function selectScopeIds(state: ScopeInputs): string[] {
+export function selectScopeIds(state: ScopeInputs): string[] {
   const key = [state.membershipVersion, state.positions, state.fiscalYear, state.bureau];
   if (idsCache && idsCache.key.every((k, i) => k === key[i])) return idsCache.value;
   const value = sheetsOfScope(state.sheets, state.positions, state.fiscalYear, state.bureau).map((s) => s.id);

@@ -16,8 +16,18 @@ export interface SessionState {
    * scope recompute only then, not on every keystroke.
    */
   membershipVersion: number;
+  /**
+   * Which sheets the latest change of `sheets` touched, when that change knows (an edit of one sheet); null when it
+   * does not. A new object per change, so the autosave can tell a fresh hint from a stale one: with it, a keystroke's
+   * write compares one record instead of every sheet, and any change without one makes it compare them all.
+   */
+  sheetEditHint: SheetEditHint | null;
   /** Stored records that failed validation on load and were kept aside (never deleted), to tell the user about. */
   setAside: readonly SetAsideRecord[];
+}
+
+export interface SheetEditHint {
+  sheetIds: readonly string[];
 }
 
 /** A record that was not loaded, as the user is told about it. */

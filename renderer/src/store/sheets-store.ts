@@ -101,9 +101,10 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       policyHistory?: Readonly<Record<string, PolicyHistory>>,
     ): boolean => {
       if (change === null || get().readOnly !== null) return false;
-      const { membershipChanged, ...parts } = change;
+      const { membershipChanged, onlySheetIds, ...parts } = change;
       set((s) => ({
         ...parts,
+        sheetEditHint: onlySheetIds ? { sheetIds: onlySheetIds } : null,
         ...(history ? { history } : {}),
         ...(policyHistory ? { policyHistory } : {}),
         membershipVersion: membershipChanged ? s.membershipVersion + 1 : s.membershipVersion,
@@ -138,6 +139,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       history: {},
       policyHistory: {},
       membershipVersion: 0,
+      sheetEditHint: null,
 
       hydrate: (data) =>
         set((s) => ({ ...data, phase: 'ready', loadError: null, history: {}, policyHistory: {}, membershipVersion: s.membershipVersion + 1 })),

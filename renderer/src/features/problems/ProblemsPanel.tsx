@@ -1,15 +1,20 @@
 // Every error and warning of the chosen 年度 and 局, its sheets' and its 局運営方針's (and 未配分 notes); a click opens
 // the sheet or the 局運営方針 at the field.
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { severityLabel } from '../../../../shared/domain/problem';
 import { policyHash } from '../../../../shared/routes';
 import { navigate } from '../../app/useHashRoute';
 import { useSheets } from '../../store/context';
 import { policyProblems, sheetsMap, type PolicyProblem } from '../policy/policy-edits';
 import { selectScopeSheets, sheetProblems, type SheetProblem } from '../../store/selectors';
-import { useSummaryValue } from '../../hooks/useSummaryValue';
+import type { SheetsState } from '../../store/sheets-store';
+import { useSummary } from '../../hooks/useSummary';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
+/** Rows shown at first and added per 「さらに表示」: a bureau of thousands of sheets can have a thousand warnings. */
+export const PROBLEMS_PAGE = 200;
+
+const selectAllSheets = (s: SheetsState) => s.sheets;
 
 /** Same problem object in, same decorated object out: memoised rows then skip unchanged problems. */
 const namedCache = new WeakMap<SheetProblem, SheetProblem & { sheetName: string }>();
@@ -70,7 +75,7 @@ const PolicyProblemItem = memo(function PolicyProblemItem({ problem, bureau, fis
 
 /** Memoised, and fed the list once typing pauses: a keystroke paints the editor first, the panel follows when idle. */
 export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (sheetId: string, fieldPath: string) => void }) {
-  const sheets = useSummaryValue(useSheets(selectScopeSheets));
+  const sheets = useSummary(selectScopeSheets);
   const problems = useMemo(() => {
     const all: (SheetProblem & { sheetName: string })[] = [];
     for (const sheet of sheets) for (const p of sheetProblems(sheet)) all.push(named(p, sheet.name));
@@ -86,12 +91,15 @@ export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (
   }, [sheets]);
   // The scope's 局運営方針, checked against every sheet once typing pauses (links may reach any sheet).
   const policy = useSheets((s) => s.policies.find((p) => p.bureau === s.bureau && p.fiscalYear === s.fiscalYear));
-  const allSheets = useSummaryValue(useSheets((s) => s.sheets));
+  const allSheets = useSummary(selectAllSheets);
   const ofPolicy = useMemo(() => (policy ? policyProblems(policy, sheetsMap(allSheets)) : []), [policy, allSheets]);
-  const errors =
-    problems.filter(({ problem }) => problem.severity === 'error').length + ofPolicy.filter((p) => p.severity === 'error').length;
-  const warnings =
-    problems.filter(({ problem }) => problem.severity === 'warning').length + ofPolicy.filter((p) => p.severity === 'warning').length;
+  const { errors, warnings } = useMemo(() => {
+    const count = (severity: SheetProblem['severity']) =>
+      problems.filter(({ problem }) => problem.severity === severity).length + ofPolicy.filter((p) => p.severity === severity).length;
+    return { errors: count('error'), warnings: count('warning') };
+  }, [problems, ofPolicy]);
+  const [limit, setLimit] = useState(PROBLEMS_PAGE);
+  const hidden = problems.length - limit;
   return (
     <section className="problems-panel" aria-label="チェック結果">
       <h2>
@@ -101,7 +109,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (
         <p className="no-problems">問題はありません。</p>
       ) : (
         <ul>
-          {problems.map(({ key, problem }) => (
+          {problems.slice(0, limit).map(({ key, problem }) => (
             <ProblemItem key={key} problem={problem} onJump={onJump} />
           ))}
           {policy &&
@@ -109,6 +117,11 @@ export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (
               <PolicyProblemItem key={`policy|${problem.path}|${problem.field ?? ''}|${i}`} problem={problem} bureau={policy.bureau} fiscalYear={policy.fiscalYear} />
             ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <button type="button" className="more-problems" onClick={() => setLimit((l) => l + PROBLEMS_PAGE)}>
+          さらに表示（ほかに {hidden} 件）
+        </button>
       )}
     </section>
   );

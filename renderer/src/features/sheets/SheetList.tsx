@@ -4,11 +4,10 @@ import { statusLabels } from '../../../../shared/domain/labels';
 import { formatAmount } from '../../../../shared/domain/money';
 import type { SheetStatus } from '../../../../shared/domain/schema';
 import { sheetChange } from '../../../../shared/domain/sheet';
-import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
 import { findField } from './focus-field';
 import { buildRows, emptyFilter, sectionsOf, type ListFilter, type ListRow } from './list-rows';
-import { useSummaryValue } from '../../hooks/useSummaryValue';
+import { useSummary } from '../../hooks/useSummary';
 
 const ROW_HEIGHT = 30;
 export const LIST_READY_MARK = 'yosan:list-ready';
@@ -50,7 +49,7 @@ const SheetRow = memo(function SheetRow({ row, selected, top, onOpen }: { row: L
 
 /** Memoised, and fed the list once typing pauses: typing in a sheet repaints the editor first, the list row follows. */
 export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef }: { selectedId: string | null; onOpen: (id: string) => void; searchRef: RefObject<HTMLInputElement | null> }) {
-  const sheets = useSummaryValue(useSheets(selectScopeSheets));
+  const sheets = useSummary(selectScopeSheets);
   const [filter, setFilter] = useState<ListFilter>(emptyFilter);
   const rows = useMemo(() => buildRows(sheets, filter), [sheets, filter]);
   const sections = useMemo(() => sectionsOf(sheets), [sheets]);

@@ -9,7 +9,7 @@ import { fiscalYearLabel } from '../../../../shared/domain/wareki';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
 import type { SheetsState } from '../../store/sheets-store';
-import { useSummaryValue } from '../../hooks/useSummaryValue';
+import { useSummary } from '../../hooks/useSummary';
 
 /** One row; memoised on its figures so a keystroke re-renders only the 課 whose totals changed. */
 const TotalsRow = memo(function TotalsRow({ label, amount, previousAmount, change, generalFund }: { label: string; amount: number; previousAmount: number; change: number; generalFund: number }) {
@@ -144,7 +144,7 @@ function GrandTotal({ totals }: { totals: GroupTotals['totals'] }) {
 
 /** One 局's totals by 課 and by 款/項/目. Memoised, and fed the list once typing pauses: a keystroke paints the editor first. */
 function OneBureau() {
-  const sheets = useSummaryValue(useSheets(selectScopeSheets));
+  const sheets = useSummary(selectScopeSheets);
   const bureau = useSheets((s) => s.bureau);
   const { bySection, byClass, grand } = useMemo(() => {
     const total = totalsOf(sheets);
@@ -210,7 +210,7 @@ function ByBureauTable({ groups, grand }: { groups: GroupTotals[]; grand: GroupT
 
 /** 全局: every 局 of the working 年度 and the city's grand total. */
 function AllBureaus() {
-  const sheets = useSummaryValue(useSheets(selectYearSheets));
+  const sheets = useSummary(selectYearSheets);
   const fiscalYear = useSheets((s) => s.fiscalYear);
   const { byBureau, grand } = useMemo(
     () => ({ byBureau: totalsByBureau(sheets), grand: { key: 'total', label: '合計', totals: totalsOf(sheets) } }),
