@@ -8,10 +8,12 @@ import { createServices } from './app/bootstrap';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { installGlobalFailureHandler } from './app/global-failures';
 import { ServicesProvider } from './store/context';
+import { markStartup } from './startup-marks';
 import './app/app.css';
 import './features/print/print.css';
 import './features/merge/merge.css';
 
+markStartup('modules-ready');
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 

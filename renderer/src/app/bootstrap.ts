@@ -1,4 +1,5 @@
 // Starting the app: open IndexedDB, load (or on first run, store the built-in sample), hydrate the store, start autosave.
+import { markStartup } from '../startup-marks';
 import sample from '../../../assets/sample/seisakukyoku-h27.yosan.json';
 import type { ExchangeFile } from '../../../shared/domain/schema';
 import { readExchangeFile } from '../../../shared/exchange/read';
@@ -8,7 +9,7 @@ import { downloadBlob } from '../download';
 import { startAutosave, type Autosave } from '../persistence/autosave';
 import { writeBulkChange, type BulkChange } from '../persistence/bulk-write';
 import { openDb, RECORD_FORMAT_VERSION, type YosanDb } from '../persistence/db';
-import { loadFromDb, loadFromDbChecked, loadOrInitialiseChecked } from '../persistence/load';
+import { countUnusable, loadFromDb, loadFromDbChecked, loadOrInitialiseChecked } from '../persistence/load';
 import { createWriterLock, WRITER_CHANNEL_NAME } from '../persistence/writer-lock';
 import { createSaveStatusStore, type AppServices } from '../store/context';
 import { createSheetsStore } from '../store/sheets-store';
@@ -35,6 +36,15 @@ declare global {
 /** Shown while another window of the same profile is the one that edits and saves. */
 export const READ_ONLY_MESSAGE =
   '予算デスクはほかのタブまたはウィンドウで開かれているため、この画面は閲覧のみです（ほかの画面で保存された内容は自動で表示されます）。ここで編集するには「編集を引き継ぐ」を押してください。ほかの画面の入力は保存してから引き継ぎます。';
+
+/** Runs `task` once the frame showing the current state has been painted (at once in a page without frames). */
+function afterNextPaint(task: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
+  else setTimeout(task, 0);
+}
+
+/** Shown for the moment a damaged record found after start-up is set aside and everything is loaded again. */
+const RECHECK_MESSAGE = '保存データに読み込めない記録が見つかったため、読み込み直しています。しばらくお待ちください。';
 
 /** How often at most a read-only window reads what the writer saved. */
 const FOLLOW_INTERVAL_MS = 1000;
@@ -70,10 +80,13 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
     });
   };
 
-  /** From now on this window edits: fresh data from the database, then the autosave. */
-  const becomeWriter = async (database: YosanDb) => {
+  /**
+   * From now on this window edits: fresh data from the database, then the autosave. At start-up (`verifyLater`) the
+   * sheet records this version wrote are shown as stored and fully checked right after the first paint.
+   */
+  const becomeWriter = async (database: YosanDb, options: { verifyLater?: boolean } = {}) => {
     const { fiscalYear, bureau, readOnly } = store.getState();
-    const loaded = await loadOrInitialiseChecked(database, builtInSample);
+    const loaded = await loadOrInitialiseChecked(database, builtInSample, options);
     // A window that was read-only keeps its place; a fresh start goes where the user last was.
     store.getState().hydrate(readOnly === null ? loaded.data : { ...loaded.data, fiscalYear, bureau });
     if (loaded.setAside.length > 0) store.getState().setSetAside(loaded.setAside);
@@ -85,6 +98,22 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
       },
     });
     diagnostics.autosave = autosave.stats;
+    const writing = autosave;
+    if (loaded.unverified.length > 0) afterNextPaint(() => void verifyLoaded(database, loaded.unverified, writing));
+  };
+
+  /**
+   * The full check of the records shown as stored. Should one fail (damaged on disk, say), what was typed since is
+   * saved first, then everything is loaded again the careful way, which sets that record aside and says so.
+   */
+  const verifyLoaded = async (database: YosanDb, records: readonly unknown[], writing: Autosave) => {
+    const unusable = await countUnusable(records);
+    if (unusable === 0 || autosave !== writing) return;
+    // No edit may land between the last write and the careful load that replaces memory.
+    store.getState().setReadOnly(RECHECK_MESSAGE);
+    await writing.flush();
+    writing.stop();
+    if (autosave === writing) await becomeWriter(database);
   };
 
   const loseWriting = () => {
@@ -123,8 +152,10 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
   const start = async () => {
     try {
       db = openDb();
-      if (await lock.acquire()) {
-        await becomeWriter(db);
+      const writer = await lock.acquire();
+      markStartup('lock-acquired');
+      if (writer) {
+        await becomeWriter(db, { verifyLater: true });
       } else {
         const loaded = await loadFromDbChecked(db);
         if (loaded) {
@@ -136,6 +167,7 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
         }
       }
       diagnostics.loadedAt = performance.now();
+      markStartup('hydrated');
     } catch {
       store
         .getState()

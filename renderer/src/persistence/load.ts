@@ -11,6 +11,7 @@ import type { SetAsideRecord } from '../store/session';
 import { dataFromFile, emptyData, type DeletedSheet, type SheetsData } from '../store/sheets-store';
 import { RECORD_FORMAT_VERSION, type QuarantinedRecord, type YosanDb } from './db';
 import { migrateStoredContent } from './migrations';
+import { markStartup } from '../startup-marks';
 
 const storedSheetSchema = z.object({
   id: z.string(),
@@ -35,6 +36,49 @@ export interface LoadResult {
   data: SheetsData;
   /** Records moved to the quarantine table on this load (they are no longer in the document). */
   setAside: SetAside[];
+  /** Sheet records taken in as stored, to be checked right after the first paint (see `verifyLater`). */
+  unverified: unknown[];
+}
+
+export interface LoadOptions {
+  /**
+   * Take sheet records in the current format as stored and leave their full check (`countUnusable`) until the list
+   * is on screen: the check costs more than reading them. Records of older formats are migrated and checked now.
+   */
+  verifyLater?: boolean;
+}
+
+/** A sheet record as this version of the app writes it, at a glance (its content is checked later). */
+function hasCurrentShape(raw: unknown): raw is { id: string; sheet: Sheet; position: number; deletedAt: string | null } {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const record = raw as Record<string, unknown>;
+  const sheet = record['sheet'];
+  return (
+    record['formatVersion'] === RECORD_FORMAT_VERSION &&
+    typeof record['id'] === 'string' &&
+    typeof record['position'] === 'number' &&
+    (record['deletedAt'] === null || typeof record['deletedAt'] === 'string') &&
+    typeof sheet === 'object' &&
+    sheet !== null &&
+    (sheet as Record<string, unknown>)['id'] === record['id']
+  );
+}
+
+/**
+ * How many of these stored sheet records fail the full check, checked a slice at a time (`sliceMs`) with the page
+ * free to paint and take input in between.
+ */
+export async function countUnusable(records: readonly unknown[], sliceMs = 8): Promise<number> {
+  let unusable = 0;
+  let sliceStart = performance.now();
+  for (const raw of records) {
+    if (!readSheetRecord(raw).ok) unusable += 1;
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  return unusable;
 }
 
 const RECORD_FIELDS: Record<string, string> = { id: 'ID', position: '並び順', deletedAt: '削除日時', formatVersion: '形式の版' };
@@ -93,7 +137,7 @@ function readPolicyRecord(raw: unknown): { ok: true; policy: Policy } | { ok: fa
  * Reads everything, validating each record with the shared schemas; null on first run (nothing stored yet).
  * A record that fails is moved, as it is, to the quarantine table (never deleted) and reported in `setAside`.
  */
-export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null> {
+export async function loadFromDbChecked(db: YosanDb, options: LoadOptions = {}): Promise<LoadResult | null> {
   return db.transaction('rw', db.sheets, db.policies, db.settings, db.quarantine, async () => {
     const initialised = await db.settings.get('initialised');
     if (!initialised) return null;
@@ -103,6 +147,7 @@ export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null>
       db.settings.get('scope'),
       db.settings.get('lockedYears'),
     ]);
+    markStartup('records-read');
     const keptAt = new Date().toISOString();
     const quarantined: QuarantinedRecord[] = [];
     const setAside: SetAside[] = [];
@@ -111,7 +156,15 @@ export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null>
     const positions: Record<string, number> = {};
     const deleted: Record<string, DeletedSheet> = {};
     const badSheetKeys: string[] = [];
+    const unverified: unknown[] = [];
     for (const raw of records as unknown[]) {
+      if (options.verifyLater && hasCurrentShape(raw)) {
+        unverified.push(raw);
+        positions[raw.id] = raw.position;
+        if (raw.deletedAt === null) sheets[raw.id] = raw.sheet;
+        else deleted[raw.id] = { sheet: raw.sheet, deletedAt: raw.deletedAt };
+        continue;
+      }
       const read = readSheetRecord(raw);
       if (!read.ok) {
         const key = keyOf(raw, 'id');
@@ -152,6 +205,7 @@ export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null>
       quarantined.push({ table: 'settings', key: 'lockedYears', record: locks, problems: problemsOf(locksRead.error), keptAt });
     }
 
+    markStartup('records-checked');
     if (quarantined.length > 0) {
       await db.quarantine.bulkAdd(quarantined);
       if (badSheetKeys.length > 0) await db.sheets.bulkDelete(badSheetKeys);
@@ -168,7 +222,7 @@ export async function loadFromDbChecked(db: YosanDb): Promise<LoadResult | null>
       lockedYears: locksRead.success ? [...new Set(locksRead.data)].sort((a, b) => a - b) : [],
       ...(scopeRead.success ? scopeRead.data : {}),
     };
-    return { data, setAside };
+    return { data, setAside, unverified };
   });
 }
 
@@ -209,8 +263,8 @@ export async function storeDocument(db: YosanDb, file: ExchangeFile): Promise<Sh
 }
 
 /** Opens the stored document, or stores and returns `firstRun()` when nothing is stored yet. */
-export async function loadOrInitialiseChecked(db: YosanDb, firstRun: () => ExchangeFile): Promise<LoadResult> {
-  return (await loadFromDbChecked(db)) ?? { data: await storeDocument(db, firstRun()), setAside: [] };
+export async function loadOrInitialiseChecked(db: YosanDb, firstRun: () => ExchangeFile, options: LoadOptions = {}): Promise<LoadResult> {
+  return (await loadFromDbChecked(db, options)) ?? { data: await storeDocument(db, firstRun()), setAside: [], unverified: [] };
 }
 
 /** Opens the stored document, or stores and returns `firstRun()` when nothing is stored yet. */

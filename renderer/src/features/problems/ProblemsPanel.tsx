@@ -8,6 +8,7 @@ import { useSheets } from '../../store/context';
 import { policyProblems, sheetsMap, type PolicyProblem } from '../policy/policy-edits';
 import { selectScopeSheets, sheetProblems, type SheetProblem } from '../../store/selectors';
 import type { SheetsState } from '../../store/sheets-store';
+import { useAfterFirstPaint } from '../../hooks/useAfterFirstPaint';
 import { useSummary } from '../../hooks/useSummary';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -75,6 +76,19 @@ const PolicyProblemItem = memo(function PolicyProblemItem({ problem, bureau, fis
 
 /** Memoised, and fed the list once typing pauses: a keystroke paints the editor first, the panel follows when idle. */
 export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (sheetId: string, fieldPath: string) => void }) {
+  // Checking every sheet of the 局 waits until the list and the editor are on screen.
+  if (!useAfterFirstPaint()) {
+    return (
+      <section className="problems-panel" aria-label="チェック結果" aria-busy="true">
+        <h2>チェック</h2>
+        <p className="no-problems">チェック中…</p>
+      </section>
+    );
+  }
+  return <CheckedProblems onJump={onJump} />;
+});
+
+function CheckedProblems({ onJump }: { onJump: (sheetId: string, fieldPath: string) => void }) {
   const sheets = useSummary(selectScopeSheets);
   const problems = useMemo(() => {
     const all: (SheetProblem & { sheetName: string })[] = [];
@@ -125,4 +139,4 @@ export const ProblemsPanel = memo(function ProblemsPanel({ onJump }: { onJump: (
       )}
     </section>
   );
-});
+}

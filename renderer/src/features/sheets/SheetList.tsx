@@ -60,7 +60,8 @@ export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef
   useEffect(() => {
     const el = viewport.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    // The observer's own measurement: reading clientHeight here would make the browser lay the page out again.
+    const observer = new ResizeObserver(([entry]) => setHeight(entry?.contentRect.height ?? el.clientHeight));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -74,13 +75,17 @@ export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef
   const sheetRows = useMemo(() => rows.flatMap((r, i) => (r.kind === 'sheet' ? [{ id: r.sheet.id, index: i }] : [])), [rows]);
   const selectedIndex = rows.findIndex((r) => r.kind === 'sheet' && r.sheet.id === selectedId);
 
-  // Keep the selected row in view when it changes (keyboard or a jump from the problems panel).
+  // Keep the selected row in view when it changes (keyboard or a jump from the problems panel). Decided from the
+  // scroll position and height already known, so a row in view costs no layout (reading the element's would force one).
+  const view = useRef({ scrollTop, height });
+  view.current = { scrollTop, height };
   useEffect(() => {
     const el = viewport.current;
     if (!el || selectedIndex < 0) return;
+    const { scrollTop: shownTop, height: shownHeight } = view.current;
     const top = selectedIndex * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    if (top < shownTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > shownTop + shownHeight) el.scrollTop = top + ROW_HEIGHT - shownHeight;
   }, [selectedIndex]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -9,6 +9,7 @@ import { fiscalYearLabel } from '../../../../shared/domain/wareki';
 import { useSheets } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
 import type { SheetsState } from '../../store/sheets-store';
+import { useAfterFirstPaint } from '../../hooks/useAfterFirstPaint';
 import { useSummary } from '../../hooks/useSummary';
 
 /** One row; memoised on its figures so a keystroke re-renders only the 課 whose totals changed. */
@@ -227,6 +228,8 @@ function AllBureaus() {
 
 export const BureauTotals = memo(function BureauTotals() {
   const [scope, setScope] = useState<'bureau' | 'all'>('bureau');
+  // Totals over every sheet of the 局 wait until the list and the editor are on screen.
+  const painted = useAfterFirstPaint();
   return (
     <section className="bureau-totals" aria-label={scope === 'all' ? '全局の合計' : '局の合計'}>
       <div className="totals-scope" role="group" aria-label="合計の範囲">
@@ -237,7 +240,7 @@ export const BureauTotals = memo(function BureauTotals() {
           全局
         </button>
       </div>
-      {scope === 'all' ? <AllBureaus /> : <OneBureau />}
+      {!painted ? <p className="note">集計中…</p> : scope === 'all' ? <AllBureaus /> : <OneBureau />}
     </section>
   );
 });
