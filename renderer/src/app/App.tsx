@@ -24,6 +24,7 @@ import { useNotices } from './useNotices';
 import { useOpenSheet } from './useOpenSheet';
 import { useScopeFollowsRoute } from './useScope';
 import { useShortcuts } from './useShortcuts';
+import { Workspace, type WorkspaceHandle } from './Workspace';
 
 export function App() {
   const route = useHashRoute();
@@ -44,6 +45,7 @@ export function App() {
   const [showTrash, setShowTrash] = useState(false);
   const [preview, setPreview] = useState<PreviewKind | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const workspaceRef = useRef<WorkspaceHandle>(null);
   const { notice, notify, dismiss } = useNotices();
 
   useScopeFollowsRoute(route);
@@ -59,7 +61,11 @@ export function App() {
     undo,
     redo,
     save: () => void files.saveNow(),
-    find: () => searchRef.current?.focus(),
+    find: () => {
+      // A collapsed list comes back first: the search box is in it.
+      workspaceRef.current?.reveal('list');
+      searchRef.current?.focus();
+    },
     print: () => setPreview(route.kind === 'policy' ? 'policy' : currentId ? 'sheet' : 'bureau'),
   });
 
@@ -100,30 +106,37 @@ export function App() {
       <YearLockedBanner onUnlock={years.unlockYear} />
       <SetAsideNotice />
       <Notices notice={notice} onDismiss={dismiss} />
-      <div className="workspace">
-        {/* One boundary per pane: a pane that fails shows why in its place, and the others keep working. */}
-        <PaneBoundary pane="sheet-list">
-          <SheetList selectedId={currentId} onOpen={open} searchRef={searchRef} />
-        </PaneBoundary>
-        <main className="editor-pane">
-          <PaneBoundary pane="editor" resetKey={currentId}>
-            {showTrash && <TrashPanel onClose={() => setShowTrash(false)} onRestore={sheets.restore} onEmpty={sheets.emptyTrash} />}
-            {route.kind === 'policy' ? (
-              <PolicyEditor bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
-            ) : currentId ? (
-              <SheetEditor key={currentId} sheetId={currentId} />
-            ) : (
-              <p className="editor-empty">左の一覧から事務事業シートを選ぶか、「新規」で作成してください。</p>
-            )}
+      <Workspace
+        ref={workspaceRef}
+        list={
+          // One boundary per pane: a pane that fails shows why in its place, and the others keep working.
+          <PaneBoundary pane="sheet-list">
+            <SheetList selectedId={currentId} onOpen={open} searchRef={searchRef} />
           </PaneBoundary>
-        </main>
-        <aside className="side-pane">
-          <PaneBoundary pane="side">
-            <ProblemsPanel onJump={openAt} />
-            <BureauTotals />
-          </PaneBoundary>
-        </aside>
-      </div>
+        }
+        editor={
+          <main className="editor-pane">
+            <PaneBoundary pane="editor" resetKey={currentId}>
+              {showTrash && <TrashPanel onClose={() => setShowTrash(false)} onRestore={sheets.restore} onEmpty={sheets.emptyTrash} />}
+              {route.kind === 'policy' ? (
+                <PolicyEditor bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
+              ) : currentId ? (
+                <SheetEditor key={currentId} sheetId={currentId} />
+              ) : (
+                <p className="editor-empty">左の一覧から事務事業シートを選ぶか、「新規」で作成してください。</p>
+              )}
+            </PaneBoundary>
+          </main>
+        }
+        side={
+          <aside className="side-pane" aria-label="チェック・合計">
+            <PaneBoundary pane="side">
+              <ProblemsPanel onJump={openAt} />
+              <BureauTotals />
+            </PaneBoundary>
+          </aside>
+        }
+      />
       {preview && (
         <PaneBoundary pane="print" onClose={() => setPreview(null)}>
           <PreviewForScope

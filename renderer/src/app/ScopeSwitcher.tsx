@@ -12,7 +12,7 @@ export function ScopeSwitcher() {
   return (
     <>
       <label>
-        年度
+        <span className="scope-label">年度</span>
         <select value={fiscalYear} onChange={(e) => switchScope(Number(e.target.value), bureau)}>
           {scopes.fiscalYears.map((y) => (
             <option key={y} value={y}>
@@ -22,7 +22,7 @@ export function ScopeSwitcher() {
         </select>
       </label>
       <label>
-        局
+        <span className="scope-label">局</span>
         <select value={bureau} onChange={(e) => switchScope(fiscalYear, e.target.value)}>
           {scopes.bureaus.map((b) => (
             <option key={b} value={b}>

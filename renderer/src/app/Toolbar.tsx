@@ -62,11 +62,14 @@ export function Toolbar({ currentId, currentExists, sheets, files, years, trashS
         </button>
       </span>
       <span className="toolbar-group">
-        <button type="button" onClick={undo} disabled={!canUndo || windowReadOnly || yearLocked} title="Ctrl+Z">
-          元に戻す
+        {/* An arrow, the words beside it on a wide screen (read aloud always): the toolbar fits one line at 1366 px. */}
+        <button type="button" className="icon-button" onClick={undo} disabled={!canUndo || windowReadOnly || yearLocked} title="元に戻す（Ctrl+Z）">
+          <UndoArrow />
+          <span className="icon-button-text">元に戻す</span>
         </button>
-        <button type="button" onClick={redo} disabled={!canRedo || windowReadOnly || yearLocked} title="Ctrl+Y / Ctrl+Shift+Z">
-          やり直し
+        <button type="button" className="icon-button" onClick={redo} disabled={!canRedo || windowReadOnly || yearLocked} title="やり直し（Ctrl+Y / Ctrl+Shift+Z）">
+          <UndoArrow redo />
+          <span className="icon-button-text">やり直し</span>
         </button>
       </span>
       <span className="toolbar-group">
@@ -124,5 +127,13 @@ export function Toolbar({ currentId, currentExists, sheets, files, years, trashS
       {/* 復元… hands the chosen backup to the merge preview (FileCommands.mergeFrom). */}
       <StorageMenu mergeFrom={files.mergeFrom} />
     </header>
+  );
+}
+
+function UndoArrow({ redo = false }: { redo?: boolean }) {
+  return (
+    <svg className={redo ? 'arrow-redo' : undefined} viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
+      <path d="M5.5 2.5 2 6l3.5 3.5M2.5 6H10a4 4 0 0 1 0 8H7" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }
