@@ -152,7 +152,10 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
   const start = async () => {
     try {
       db = openDb();
+      // Opening the database (its version check) goes on while the lock is asked for; it reads nothing yet.
+      const opening = db.open();
       const writer = await lock.acquire();
+      await opening;
       markStartup('lock-acquired');
       if (writer) {
         await becomeWriter(db, { verifyLater: true });

@@ -22,6 +22,11 @@ export function sheetProblems(sheet: Sheet): SheetProblem[] {
   return cached;
 }
 
+/** One sheet of the store by id (live sheets only); every component reads a sheet through this. */
+export function sheetOf(state: Pick<SheetsState, 'sheets'>, id: string): Sheet | undefined {
+  return state.sheets[id];
+}
+
 export function worstSeverity(problems: readonly Problem[]): Problem['severity'] | null {
   if (problems.some((p) => p.severity === 'error')) return 'error';
   if (problems.some((p) => p.severity === 'warning')) return 'warning';
