@@ -47,6 +47,8 @@ interface SizeResult {
   size: number;
   listed: string;
   loads: number[];
+  /** Per load, when each start-up step ended (ms from navigation start): script loaded, modules evaluated, … */
+  steps: Record<string, number>[];
   rawReads: number[];
   paced: number[];
   floor: number[];
@@ -110,14 +112,22 @@ async function measureSize(browser: Browser, url: string, sample: ExchangeFile, 
     // IndexedDB alone: the same records read in a page of the same origin that runs no app.
     const rawReads = await readRaw(context, url);
 
-    // Load: a fresh navigation to an interactive list, LOADS times.
+    // Load: the app started in a fresh tab, as a user starts it (no earlier page to unload first), LOADS times; each
+    // must be the window that edits (a read-only one would load another way).
     const loads: number[] = [];
-    await page.goto(url);
+    const steps: Record<string, number>[] = [];
     for (let i = 0; i < LOADS; i++) {
-      if (i > 0) await page.reload();
-      await page.getByRole('listbox', { name: '事務事業シート' }).getByRole('option').first().waitFor();
-      loads.push(await page.evaluate(() => performance.getEntriesByName('yosan:list-ready')[0]?.startTime ?? NaN));
+      const fresh = await context.newPage();
+      await fresh.goto(url);
+      await fresh.getByRole('listbox', { name: '事務事業シート' }).getByRole('option').first().waitFor();
+      await fresh.waitForFunction(() => (window.yosanDiagnostics?.autosave ?? null) !== null, undefined, { timeout: 10_000 });
+      loads.push(await fresh.evaluate(() => performance.getEntriesByName('yosan:list-ready')[0]?.startTime ?? NaN));
+      steps.push(await fresh.evaluate(startupSteps));
+      await fresh.close();
     }
+    await page.goto(url);
+    await page.getByRole('listbox', { name: '事務事業シート' }).getByRole('option').first().waitFor();
+    await page.waitForFunction(() => (window.yosanDiagnostics?.autosave ?? null) !== null, undefined, { timeout: 10_000 });
     await settle(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -210,6 +220,7 @@ async function measureSize(browser: Browser, url: string, sample: ExchangeFile, 
       size,
       listed,
       loads,
+      steps,
       rawReads,
       paced,
       floor,
@@ -253,6 +264,20 @@ async function othersInTotal(page: Page, allSheets: readonly Sheet[], sheet: She
   if (!parsed.ok || parsed.value === null) throw new Error(`totals show ${JSON.stringify(shown)}`);
   console.log(`  (totals show ${shown}, not Σ of the generated scope ${formatAmount(others + sheet.amount!)}: using what they show)`);
   return parsed.value - sheet.amount!;
+}
+
+/** When each start-up step ended, from navigation start: the page's script loaded, then the app's own marks. Runs in the page. */
+function startupSteps(): Record<string, number> {
+  const steps: Record<string, number> = {};
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (nav) steps['html'] = nav.responseEnd;
+  const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+  if (scripts.length > 0) steps['scripts-loaded'] = Math.max(...scripts.filter((r) => r.startTime < (performance.getEntriesByName('yosan:modules-ready')[0]?.startTime ?? Infinity)).map((r) => r.responseEnd));
+  for (const name of ['modules-ready', 'lock-acquired', 'records-read', 'records-checked', 'list-ready', 'hydrated']) {
+    const mark = performance.getEntriesByName(`yosan:${name}`)[0];
+    if (mark) steps[name] = mark.startTime;
+  }
+  return steps;
 }
 
 /** IndexedDB alone: opens the app's database with the raw API and reads every sheet record, in a page without the app. */
@@ -421,6 +446,8 @@ function latencyLine(name: string, xs: number[]): string {
 function printSize(r: SizeResult): void {
   console.log(`\n### ${r.size} sheets (${r.listed}), measured in ${r.seconds.toFixed(0)} s`);
   console.log(`app load to interactive list            median ${ms(median(r.loads))} ms   (runs: ${r.loads.map((l) => ms(l)).join(', ')})`);
+  const stepNames = Object.keys(r.steps[0] ?? {});
+  console.log(`  start-up steps, median end (ms): ${stepNames.map((k) => `${k} ${ms(median(r.steps.map((s) => s[k] ?? NaN)))}`).join(' → ')}`);
   console.log(`IndexedDB alone: open + getAll sheets   median ${ms(median(r.rawReads))} ms   (runs: ${r.rawReads.map((l) => ms(l)).join(', ')})`);
   console.log(latencyLine(`typist (${PACED_KEYS}, 100 ms apart) 予算額→増減`, r.paced));
   console.log(latencyLine('  floor: bare input → output', r.floor));
