@@ -88,7 +88,7 @@ function otherFile(keep: readonly number[], extra: number): ExchangeFile {
 
 async function apply(h: Harness, a: Action): Promise<void> {
   const s = h.store.getState();
-  const live = Object.keys(s.sheets).sort();
+  const live = [...s.sheets.keys()].sort();
   const trashed = Object.keys(s.deleted).sort();
   const target = 'pick' in a ? live[a.pick % Math.max(1, live.length)] : undefined;
   switch (a.kind) {
@@ -150,9 +150,9 @@ async function expectDatabaseEqualsMemory(h: Harness): Promise<void> {
   const stored = await h.reopen();
   const memory = h.store.getState();
   expect(stored).not.toBeNull();
-  expect(stored!.sheets).toEqual(memory.sheets);
+  expect(stored!.sheets.toRecord()).toEqual(memory.sheets.toRecord());
   expect(stored!.deleted).toEqual(memory.deleted);
-  const ids = [...Object.keys(memory.sheets), ...Object.keys(memory.deleted)];
+  const ids = [...[...memory.sheets.keys()], ...Object.keys(memory.deleted)];
   expect(Object.fromEntries(ids.map((id) => [id, stored!.positions[id]]))).toEqual(Object.fromEntries(ids.map((id) => [id, memory.positions[id]])));
   expect(stored!.policies).toEqual(memory.policies);
   expect({ fiscalYear: stored!.fiscalYear, bureau: stored!.bureau, municipality: stored!.municipality }).toEqual({
@@ -188,8 +188,8 @@ describe('autosave: the database equals memory after any actions and a flush', (
       h.autosave.resume();
       expect(await h.autosave.flush()).toBe(true);
       const stored = await h.reopen();
-      expect(stored!.sheets[JOHOKA]!.amount).toBe(2_800_000);
-      expect(stored!.sheets[KOIKI]!.notes).toBe('二つ目の編集');
+      expect(stored!.sheets.get(JOHOKA)!.amount).toBe(2_800_000);
+      expect(stored!.sheets.get(KOIKI)!.notes).toBe('二つ目の編集');
     } finally {
       h.close();
     }
@@ -201,7 +201,7 @@ describe('autosave: the database equals memory after any actions and a flush', (
       h.store.getState().replaceWith(otherFile([0, 7], 1));
       expect(await h.autosave.flush()).toBe(true);
       const stored = await h.reopen();
-      expect(Object.values(stored!.sheets).map((s) => s.name).sort()).toEqual(['企画調整事務事業', '情報化推進事業', '別ファイルの事業1'].sort());
+      expect(stored!.sheets.toArray().map((s) => s.name).sort()).toEqual(['企画調整事務事業', '情報化推進事業', '別ファイルの事業1'].sort());
       expect(stored!.deleted).toEqual({});
     } finally {
       h.close();

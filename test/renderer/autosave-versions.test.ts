@@ -86,7 +86,7 @@ describe('versions taken while editing (履歴)', () => {
     // A new app session, a minute later: its first edit keeps what the last session left.
     clock.advance(MINUTE);
     const second = await session();
-    expect(second.s().sheets[JOHOKA]!.amount).toBe(2_840_000);
+    expect(second.s().sheets.get(JOHOKA)!.amount).toBe(2_840_000);
     typeAmount(second.s, 2_900_000);
     expect(await second.autosave.flush()).toBe(true);
     expect((await amounts())[0]).toEqual(['session', 2_840_000, clock.iso()]);
@@ -131,7 +131,7 @@ describe('versions taken while editing (履歴)', () => {
     typeAmount(s, 2_800_000);
     expect(await autosave.flush()).toBe(false);
     expect(await db.versions.count()).toBe(0);
-    expect((await loadFromDb(db))!.sheets[JOHOKA]!.amount).toBe(2_732_796);
+    expect((await loadFromDb(db))!.sheets.get(JOHOKA)!.amount).toBe(2_732_796);
     fail = false;
     expect(await autosave.flush()).toBe(true);
     expect((await amounts()).map(([reason, amount]) => [reason, amount])).toEqual([['session', 2_732_796]]);
@@ -173,10 +173,10 @@ describe('versions taken while editing (履歴)', () => {
     expect(await autosave.flush()).toBe(true);
     // As applyBulk does: paused, written in a transaction of its own, taken in by the store, told to the autosave.
     autosave.pause();
-    const merged = { ...s().sheets[JOHOKA]!, amount: 3_000_000 };
+    const merged = { ...s().sheets.get(JOHOKA)!, amount: 3_000_000 };
     await db.sheets.put({ id: JOHOKA, sheet: merged, position: 8, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION });
     s().absorb({ sheets: [{ sheet: merged, position: 8 }], policies: [] });
-    autosave.rememberWritten({ sheets: [{ id: JOHOKA, sheet: s().sheets[JOHOKA]!, position: 8, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION }] });
+    autosave.rememberWritten({ sheets: [{ id: JOHOKA, sheet: s().sheets.get(JOHOKA)!, position: 8, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION }] });
     autosave.resume();
     // Nothing is left to write, so the indicator does not stay at 保存中.
     expect(statuses.at(-1)?.state).toBe('saved');

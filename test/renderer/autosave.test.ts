@@ -54,8 +54,8 @@ describe('autosave to IndexedDB', () => {
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount');
     await until(async () => (await db.sheets.get(JOHOKA))?.sheet.amount === 1);
     // A change of another sheet that does not go through the store's commit: the hint still names JOHOKA.
-    const koiki = s().sheets[KOIKI]!;
-    store.setState({ sheets: { ...s().sheets, [KOIKI]: { ...koiki, name: '名前だけ変えた' } } });
+    const koiki = s().sheets.get(KOIKI)!;
+    store.setState({ sheets: s().sheets.set(KOIKI, { ...koiki, name: '名前だけ変えた' }) });
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 2 }), 'amount');
     expect(await autosave.flush()).toBe(true);
     expect((await db.sheets.get(KOIKI))?.sheet.name).toBe('名前だけ変えた');
@@ -83,11 +83,11 @@ describe('autosave to IndexedDB', () => {
     s().selectScope(2015, '政策局');
     expect(await autosave.flush()).toBe(true);
     const data = (await reopen())!;
-    expect(data.sheets[JOHOKA]!.amount).toBe(1);
-    expect(data.sheets[JOHOKA]!.specificFunding).toHaveLength(2);
-    expect(data.sheets[fresh]).toBeDefined();
+    expect(data.sheets.get(JOHOKA)!.amount).toBe(1);
+    expect(data.sheets.get(JOHOKA)!.specificFunding).toHaveLength(2);
+    expect(data.sheets.get(fresh)).toBeDefined();
     expect(data.deleted['5a1e0000-0000-4000-8000-000000000001']!.sheet.name).toBe('企画調整事務事業');
-    expect(Object.keys(data.sheets)).toHaveLength(10);
+    expect([...data.sheets.keys()]).toHaveLength(10);
   });
 
   it('a failed write shows a Japanese message, keeps everything in memory, and succeeds later', async () => {
@@ -99,7 +99,7 @@ describe('autosave to IndexedDB', () => {
     expect(await autosave.flush()).toBe(false);
     expect(statuses.at(-1)!.state).toBe('error');
     expect(statuses.at(-1)!.message).toMatch(/ディスクの空き容量が足りない/);
-    expect(s().sheets[JOHOKA]!.amount).toBe(7);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(7);
     db.sheets.bulkPut = realBulkPut;
     expect(await autosave.flush()).toBe(true);
     expect((await db.sheets.get(JOHOKA))!.sheet.amount).toBe(7);
@@ -136,18 +136,18 @@ describe('autosave to IndexedDB', () => {
     expect(await autosave.flush()).toBe(false);
     expect(statuses.at(-1)!.state).toBe('error');
     expect(statuses.at(-1)!.message).toMatch(/事務事業「情報化推進事業」を保存できませんでした（ほかの入力は保存済みです）/);
-    expect((await reopen())!.sheets[KOIKI]!.amount).toBe(300);
+    expect((await reopen())!.sheets.get(KOIKI)!.amount).toBe(300);
     johokaTooLarge = false;
     expect(await autosave.flush()).toBe(true);
     expect(statuses.at(-1)).toMatchObject({ state: 'saved', message: null });
-    expect((await reopen())!.sheets[JOHOKA]!.purpose).toMatch(/^とても長い文章/);
+    expect((await reopen())!.sheets.get(JOHOKA)!.purpose).toMatch(/^とても長い文章/);
   });
   it('writing before leaving commits at once, without waiting for the timer', async () => {
     const { s, autosave, reopen, statuses } = await setup({ delayMs: 60_000 });
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 2_800_000 }), 'amount');
     s().deleteSheet(KOIKI);
     autosave.writeBeforeLeaving();
-    await until(async () => (await reopen())?.sheets[JOHOKA]?.amount === 2_800_000);
+    await until(async () => (await reopen())?.sheets.get(JOHOKA)?.amount === 2_800_000);
     const stored = (await reopen())!;
     expect(stored.deleted[KOIKI]).toBeDefined();
     await until(() => statuses.at(-1)?.state === 'saved');

@@ -32,7 +32,7 @@ async function dump(db: YosanDb): Promise<string> {
 describe('bulk change (merge, 次年度の作成, restore)', () => {
   it('lands whole: records, versions of what they replace, locks and merge bases in one transaction', async () => {
     const { db, s } = await setup();
-    const before = s().sheets[JOHOKA]!;
+    const before = s().sheets.get(JOHOKA)!;
     const changed = { ...before, amount: 1 };
     const change: BulkChange = {
       sheets: [{ sheet: changed, position: 8 }],
@@ -43,7 +43,7 @@ describe('bulk change (merge, 次年度の作成, restore)', () => {
     };
     await writeBulkChange(db, change, { now: new Date('2026-11-30T00:00:00Z') });
     const loaded = await loadFromDb(db);
-    expect(loaded!.sheets[JOHOKA]!.amount).toBe(1);
+    expect(loaded!.sheets.get(JOHOKA)!.amount).toBe(1);
     expect(loaded!.lockedYears).toEqual([2015]);
     const versions = await listVersions(db, 'sheet', JOHOKA);
     expect(versions.map((v) => [v.reason, v.takenAt, (v.content as typeof before).amount, v.formatVersion])).toEqual([
@@ -56,10 +56,10 @@ describe('bulk change (merge, 次年度の作成, restore)', () => {
     const { db, s } = await setup();
     const before = await dump(db);
     const change: BulkChange = {
-      sheets: [{ sheet: { ...s().sheets[JOHOKA]!, amount: 1 }, position: 8 }],
+      sheets: [{ sheet: { ...s().sheets.get(JOHOKA)!, amount: 1 }, position: 8 }],
       policies: [{ ...s().policies[0]!, basicPolicy: '途中で失敗' }],
       lockedYears: [2015],
-      versions: [{ kind: 'sheet', content: s().sheets[JOHOKA]!, reason: 'merge' }],
+      versions: [{ kind: 'sheet', content: s().sheets.get(JOHOKA)!, reason: 'merge' }],
     };
     await expect(
       writeBulkChange(db, change, {
@@ -75,12 +75,12 @@ describe('bulk change (merge, 次年度の作成, restore)', () => {
     const { db, store, s } = await setup();
     const autosave = startAutosave(store, db, { delayMs: 10, retryMs: 60_000 });
     cleanup.push(() => autosave.stop());
-    const before = s().sheets[JOHOKA]!;
+    const before = s().sheets.get(JOHOKA)!;
     const change = { sheets: [{ sheet: { ...before, amount: 1 }, position: s().positions[JOHOKA]! }], policies: [], lockedYears: [2016] };
     await writeBulkChange(db, { ...change, versions: [] });
     expect(s().absorb(change)).toBe(true);
     autosave.rememberWritten({
-      sheets: [{ id: JOHOKA, sheet: s().sheets[JOHOKA]!, position: s().positions[JOHOKA]!, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION }],
+      sheets: [{ id: JOHOKA, sheet: s().sheets.get(JOHOKA)!, position: s().positions[JOHOKA]!, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION }],
       lockedYears: s().lockedYears,
     });
     const written = autosave.stats.sheetRecordsWritten;
@@ -88,6 +88,6 @@ describe('bulk change (merge, 次年度の作成, restore)', () => {
     expect(autosave.stats.sheetRecordsWritten).toBe(written);
     expect(s().lockedYears).toEqual([2016]);
     expect(s().undo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.amount).toBe(before.amount);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(before.amount);
   });
 });

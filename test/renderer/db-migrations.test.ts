@@ -58,13 +58,13 @@ describe('IndexedDB migrations', () => {
       expect(loaded!.setAside).toEqual([]);
       const { data } = loaded!;
       for (const record of FIXTURE.sheets) {
-        const inMemory = record.deletedAt === null ? data.sheets[record.id] : data.deleted[record.id]?.sheet;
+        const inMemory = record.deletedAt === null ? data.sheets.get(record.id) : data.deleted[record.id]?.sheet;
         // Format 3: every 主な事業 has its derived id, every sheet carriedFrom null; nothing else changes.
         expect(inMemory).toEqual({ ...record.sheet, items: withItemIds(record.sheet.id, record.sheet.items), carriedFrom: null });
         expect(data.positions[record.id]).toBe(record.position);
         if (record.deletedAt !== null) expect(data.deleted[record.id]!.deletedAt).toBe(record.deletedAt);
       }
-      expect(Object.keys(data.sheets).length + Object.keys(data.deleted).length).toBe(FIXTURE.sheets.length);
+      expect([...data.sheets.keys()].length + Object.keys(data.deleted).length).toBe(FIXTURE.sheets.length);
       expect(data.policies).toEqual(FIXTURE.policies.map((p) => asFormat2(p.policy)));
       expect({ fiscalYear: data.fiscalYear, bureau: data.bureau, municipality: data.municipality }).toEqual(
         FIXTURE.settings.find((s) => s.key === 'scope')!.value,
@@ -96,8 +96,8 @@ describe('IndexedDB migrations', () => {
       const loaded = (await loadFromDbChecked(db))!;
       expect(loaded.setAside.map((s) => s.label).sort()).toEqual(['事務事業「情報化推進事業」', '事務事業（ID not-a-sheet）']);
       expect(loaded.setAside.find((s) => s.label.includes('情報化推進事業'))!.problems).toEqual(['予算額: 数値でなければなりません。']);
-      expect(loaded.data.sheets[johoka.id]).toBeUndefined();
-      expect(Object.keys(loaded.data.sheets).length + Object.keys(loaded.data.deleted).length).toBe(FIXTURE.sheets.length - 1);
+      expect(loaded.data.sheets.get(johoka.id)).toBeUndefined();
+      expect([...loaded.data.sheets.keys()].length + Object.keys(loaded.data.deleted).length).toBe(FIXTURE.sheets.length - 1);
       const kept = await db.quarantine.toArray();
       expect(kept.map((k) => k.key).sort()).toEqual([johoka.id, 'not-a-sheet'].sort());
       expect((kept.find((k) => k.key === johoka.id)!.record as StoredSheet).sheet.amount).toBe('2,732,796');
@@ -105,7 +105,7 @@ describe('IndexedDB migrations', () => {
       // Loading again finds nothing new to set aside and loses nothing more.
       const again = (await loadFromDbChecked(db))!;
       expect(again.setAside).toEqual([]);
-      expect(again.data.sheets).toEqual(loaded.data.sheets);
+      expect(again.data.sheets.toRecord()).toEqual(loaded.data.sheets.toRecord());
       expect(await db.quarantine.count()).toBe(2);
     } finally {
       db.close();

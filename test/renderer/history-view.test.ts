@@ -61,7 +61,7 @@ describe('この版に戻す', () => {
     expect((version!.content as Sheet).amount).toBe(2_732_796);
 
     // What the services' applyBulk does with the change: write it, take it into the store, tell the autosave.
-    const current = s().sheets[JOHOKA]!;
+    const current = s().sheets.get(JOHOKA)!;
     const restoredAt = new Date('2026-11-30T06:00:00.000Z');
     const change = restoreChange('sheet', version!.content, current, s().positions[JOHOKA]!, restoredAt);
     expect(change.versions).toEqual([{ kind: 'sheet', content: current, reason: 'restore' }]);
@@ -69,8 +69,8 @@ describe('この版に戻す', () => {
     s().absorb(change);
     autosave.rememberWritten({ sheets: change.sheets.map(({ sheet, position }) => ({ id: sheet.id, sheet, position, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION })) });
 
-    expect(s().sheets[JOHOKA]).toMatchObject({ id: JOHOKA, amount: 2_732_796, updatedAt: restoredAt.toISOString() });
-    expect((await loadFromDb(db))!.sheets[JOHOKA]!.amount).toBe(2_732_796);
+    expect(s().sheets.get(JOHOKA)).toMatchObject({ id: JOHOKA, amount: 2_732_796, updatedAt: restoredAt.toISOString() });
+    expect((await loadFromDb(db))!.sheets.get(JOHOKA)!.amount).toBe(2_732_796);
     expect((await listVersions(db, 'sheet', JOHOKA)).map((v) => [v.reason, (v.content as Sheet).amount])).toEqual([
       ['restore', 2_800_000],
       ['session', 2_732_796],
@@ -78,8 +78,8 @@ describe('この版に戻す', () => {
 
     // One undo step: the typed figure comes back, and is what the database holds after the next write.
     expect(s().undo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.amount).toBe(2_800_000);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(2_800_000);
     expect(await autosave.flush()).toBe(true);
-    expect((await loadFromDb(db))!.sheets[JOHOKA]!.amount).toBe(2_800_000);
+    expect((await loadFromDb(db))!.sheets.get(JOHOKA)!.amount).toBe(2_800_000);
   });
 });

@@ -41,13 +41,13 @@ describe('start-up with a damaged record in the current format', () => {
     const services = await start();
     const store = services.store;
     // The list has every sheet before the check ends; an edit typed at once is taken.
-    expect(store.getState().sheets[KOIKI]).toBeDefined();
+    expect(store.getState().sheets.get(KOIKI)).toBeDefined();
     expect(store.getState().updateSheet(KOIKI, (s) => ({ ...s, notes: '起動直後に入力した特記事項' }), 'notes')).toBe(true);
 
     await until(() => store.getState().setAside.length > 0 && store.getState().readOnly === null);
     expect(store.getState().setAside.map((s) => s.label)).toEqual(['事務事業「情報化推進事業」']);
-    expect(store.getState().sheets[JOHOKA]).toBeUndefined();
-    expect(store.getState().sheets[KOIKI]?.notes).toBe('起動直後に入力した特記事項');
+    expect(store.getState().sheets.get(JOHOKA)).toBeUndefined();
+    expect(store.getState().sheets.get(KOIKI)?.notes).toBe('起動直後に入力した特記事項');
     const again = services.database()!;
     const kept = await again.quarantine.toArray();
     expect(kept.map((k) => k.key)).toEqual([JOHOKA]);

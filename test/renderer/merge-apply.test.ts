@@ -67,7 +67,7 @@ describe('取り込む through the app services', () => {
     expect(after.positions).toBe(state.positions);
     expect(after.policies).toBe(state.policies);
     expect(after.history).toBe(state.history);
-    expect(after.sheets[JOHOKA]!.amount).toBe(2_732_796);
+    expect(after.sheets.get(JOHOKA)!.amount).toBe(2_732_796);
   });
 
   it('then succeeds: the records, the versions they replace (reason merge) and the bases; new sheets after the last', async () => {
@@ -85,9 +85,9 @@ describe('取り込む through the app services', () => {
     expect(versions.map((v) => [v.reason, (v.content as Sheet).amount])).toEqual([['merge', 2_732_796]]);
     expect((await db.mergeBases.get(`sheet:${JOHOKA}`))?.hash).toBe(contentHash(copy.sheets.find((s) => s.id === JOHOKA)!));
     const state = services.store.getState();
-    expect(state.sheets[JOHOKA]!.amount).toBe(2_800_000);
-    expect(state.sheets[NEW_ID]!.name).toBe('新規事業');
+    expect(state.sheets.get(JOHOKA)!.amount).toBe(2_800_000);
+    expect(state.sheets.get(NEW_ID)!.name).toBe('新規事業');
     expect(state.undo(JOHOKA)).toBe(true);
-    expect(services.store.getState().sheets[JOHOKA]!.amount).toBe(2_732_796);
+    expect(services.store.getState().sheets.get(JOHOKA)!.amount).toBe(2_732_796);
   });
 });

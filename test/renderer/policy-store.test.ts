@@ -69,7 +69,7 @@ describe('policy store', () => {
     const policiesBefore = s().policies;
     expect(s().undo(JOHOKA)).toBe(true);
     expect(s().policies).toBe(policiesBefore);
-    expect(s().sheets[JOHOKA]!.amount).toBe(2_732_796);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(2_732_796);
   });
 
   it('creates an empty policy only for a 局/年度 that has none', () => {

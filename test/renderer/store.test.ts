@@ -23,7 +23,7 @@ describe('sheets store', () => {
   it('an edit recomputes 増減 and 一般財源 from the shared domain', () => {
     const { s } = setup();
     expect(s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 2_800_000 }), 'amount')).toBe(true);
-    const sheet = s().sheets[JOHOKA]!;
+    const sheet = s().sheets.get(JOHOKA)!;
     expect(sheetChange(sheet)).toBe(-246_782);
     expect(generalFund(sheet)).toBe(2_749_924);
     expect(sheet.updatedAt).toBe('2026-11-29T00:00:00.000Z');
@@ -39,14 +39,14 @@ describe('sheets store', () => {
     clock.advance(5000);
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, notes: 'メモ2' }), 'notes');
     expect(s().undo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.notes).toBe('メモ');
+    expect(s().sheets.get(JOHOKA)!.notes).toBe('メモ');
     expect(s().undo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.notes).toBe('');
+    expect(s().sheets.get(JOHOKA)!.notes).toBe('');
     expect(s().undo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.amount).toBe(2_732_796);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(2_732_796);
     expect(s().undo(JOHOKA)).toBe(false);
     expect(s().redo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.amount).toBe(2800);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(2800);
   });
 
   it(`keeps at least 100 undo steps per sheet (${HISTORY_LIMIT})`, () => {
@@ -54,10 +54,10 @@ describe('sheets store', () => {
     for (let i = 1; i <= 150; i++) s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: i }));
     for (let i = 149; i >= 1; i--) {
       s().undo(JOHOKA);
-      expect(s().sheets[JOHOKA]!.amount).toBe(i);
+      expect(s().sheets.get(JOHOKA)!.amount).toBe(i);
     }
     s().undo(JOHOKA);
-    expect(s().sheets[JOHOKA]!.amount).toBe(2_732_796);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(2_732_796);
   });
 
   it('a 確定 sheet is read-only until reopened', () => {
@@ -72,17 +72,17 @@ describe('sheets store', () => {
   it('new, duplicate (placed after the original), delete, restore, empty trash', () => {
     const { s } = setup();
     const fresh = s().createSheet()!;
-    expect(s().sheets[fresh]!.org.bureau).toBe('政策局');
-    expect(sheetProblems(s().sheets[fresh]!).map((p) => p.fieldPath)).toContain('amount');
+    expect(s().sheets.get(fresh)!.org.bureau).toBe('政策局');
+    expect(sheetProblems(s().sheets.get(fresh)!).map((p) => p.fieldPath)).toContain('amount');
     const copy = s().duplicateSheet(JOHOKA)!;
     const names = selectScopeSheets(s()).map((sh) => sh.name);
     expect(names.indexOf('情報化推進事業（複製）')).toBe(names.indexOf('情報化推進事業') + 1);
     expect(names.at(-1)).toBe('');
     s().deleteSheet(copy);
-    expect(s().sheets[copy]).toBeUndefined();
+    expect(s().sheets.get(copy)).toBeUndefined();
     expect(s().deleted[copy]!.sheet.name).toBe('情報化推進事業（複製）');
     s().restoreSheet(copy);
-    expect(s().sheets[copy]!.name).toBe('情報化推進事業（複製）');
+    expect(s().sheets.get(copy)!.name).toBe('情報化推進事業（複製）');
     s().deleteSheet(copy);
     s().emptyTrash();
     expect(s().deleted).toEqual({});
@@ -106,7 +106,7 @@ describe('sheets store', () => {
 
   it('problems are cached per sheet object and carry the field to jump to', () => {
     const { s } = setup();
-    const sheet = s().sheets['5a1e0000-0000-4000-8000-000000000006']!; // 情報システム最適化事業
+    const sheet = s().sheets.get('5a1e0000-0000-4000-8000-000000000006')!; // 情報システム最適化事業
     const problems = sheetProblems(sheet);
     expect(problems.map((p) => [p.severity, p.fieldPath])).toEqual([['info', 'items']]);
     expect(sheetProblems(sheet)).toBe(problems);
@@ -120,14 +120,14 @@ describe('locked years (確定済み)', () => {
     expect(s().setYearLocked(2015, true)).toBe(true);
     expect(s().lockedYears).toEqual([2015]);
     expect(s().setYearLocked(2015, true)).toBe(false);
-    const before = s().sheets[JOHOKA];
+    const before = s().sheets.get(JOHOKA);
     expect(s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount')).toBe(false);
     expect(s().updatePolicy(policyId, (p) => ({ ...p, basicPolicy: 'x' }))).toBe(false);
     s().setStatus(JOHOKA, 'review');
     s().deleteSheet(JOHOKA);
     expect(s().createSheet()).toBeNull();
     expect(s().duplicateSheet(JOHOKA)).toBeNull();
-    expect(s().sheets[JOHOKA]).toBe(before);
+    expect(s().sheets.get(JOHOKA)).toBe(before);
     expect(s().setYearLocked(2015, false)).toBe(true);
     expect(s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount')).toBe(true);
   });
@@ -136,6 +136,6 @@ describe('locked years (確定済み)', () => {
     const { s } = setup();
     s().setYearLocked(2016, true);
     expect(s().updateSheet(JOHOKA, (sh) => ({ ...sh, fiscalYear: 2016 }))).toBe(false);
-    expect(s().sheets[JOHOKA]!.fiscalYear).toBe(2015);
+    expect(s().sheets.get(JOHOKA)!.fiscalYear).toBe(2015);
   });
 });

@@ -19,11 +19,11 @@ describe('undo history', () => {
     const s = setup();
     for (let i = 1; i <= 250; i++) s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: i }), 'amount');
     for (let i = 1; i <= 200; i++) expect(s().undo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.amount).toBe(50);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(50);
     expect(s().undo(JOHOKA)).toBe(false);
-    expect(s().sheets[JOHOKA]!.amount).toBe(50);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(50);
     for (let i = 1; i <= 200; i++) expect(s().redo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.amount).toBe(250);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(250);
   });
 
   it("one sheet's undo and redo never touch another sheet", () => {
@@ -31,17 +31,17 @@ describe('undo history', () => {
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, amount: 1 }), 'amount');
     s().updateSheet(KOIKI, (sh) => ({ ...sh, amount: 2 }), 'amount');
     s().updateSheet(JOHOKA, (sh) => ({ ...sh, notes: '三つ目' }), 'notes');
-    const koiki = s().sheets[KOIKI];
+    const koiki = s().sheets.get(KOIKI);
     expect(s().undo(JOHOKA)).toBe(true);
     expect(s().undo(JOHOKA)).toBe(true);
     expect(s().undo(JOHOKA)).toBe(false);
-    expect(s().sheets[JOHOKA]!.amount).toBe(2_732_796);
-    expect(s().sheets[KOIKI]).toBe(koiki);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(2_732_796);
+    expect(s().sheets.get(KOIKI)).toBe(koiki);
     expect(s().undo(KOIKI)).toBe(true);
-    expect(s().sheets[KOIKI]!.amount).toBe(259);
+    expect(s().sheets.get(KOIKI)!.amount).toBe(259);
     expect(s().redo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]!.amount).toBe(1);
-    expect(s().sheets[KOIKI]!.amount).toBe(259);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(1);
+    expect(s().sheets.get(KOIKI)!.amount).toBe(259);
   });
 
   it('200 steps on each of two sheets are kept independently', () => {
@@ -51,10 +51,10 @@ describe('undo history', () => {
       s().updateSheet(KOIKI, (sh) => ({ ...sh, amount: 1000 + i }), 'amount');
     }
     for (let i = 1; i <= 200; i++) s().undo(JOHOKA);
-    expect(s().sheets[JOHOKA]!.amount).toBe(2_732_796);
-    expect(s().sheets[KOIKI]!.amount).toBe(1200);
+    expect(s().sheets.get(JOHOKA)!.amount).toBe(2_732_796);
+    expect(s().sheets.get(KOIKI)!.amount).toBe(1200);
     for (let i = 1; i <= 200; i++) s().undo(KOIKI);
-    expect(s().sheets[KOIKI]!.amount).toBe(259);
+    expect(s().sheets.get(KOIKI)!.amount).toBe(259);
   });
   it('status changes are no undo steps: after 確定 and back to 作成中, undo takes back the edit and keeps 作成中', () => {
     const s = setup();
@@ -63,8 +63,8 @@ describe('undo history', () => {
     expect(s().undo(JOHOKA)).toBe(false);
     s().setStatus(JOHOKA, 'draft');
     expect(s().undo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]).toMatchObject({ amount: 2_732_796, status: 'draft' });
+    expect(s().sheets.get(JOHOKA)).toMatchObject({ amount: 2_732_796, status: 'draft' });
     expect(s().redo(JOHOKA)).toBe(true);
-    expect(s().sheets[JOHOKA]).toMatchObject({ amount: 2_800_000, status: 'draft' });
+    expect(s().sheets.get(JOHOKA)).toMatchObject({ amount: 2_800_000, status: 'draft' });
   });
 });

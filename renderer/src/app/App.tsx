@@ -33,7 +33,7 @@ export function App() {
   const fiscalYear = useSheets((s) => s.fiscalYear);
   const loadError = useSheets((s) => s.loadError);
   const currentId = route.kind === 'sheet' ? route.id : null;
-  const currentExists = useSheets((s) => (currentId ? s.sheets[currentId] !== undefined : false));
+  const currentExists = useSheets((s) => (currentId ? s.sheets.has(currentId) : false));
   // On the 局運営方針 screen, undo and redo (toolbar and shortcuts) act on that policy, as they act on the open sheet.
   const policyId = useSheets((s) =>
     route.kind === 'policy'

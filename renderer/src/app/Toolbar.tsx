@@ -32,7 +32,7 @@ export interface ToolbarProps {
 
 export function Toolbar({ currentId, currentExists, sheets, files, years, trashShown, onToggleTrash, policyShown, policyId, undo, redo, onPreview }: ToolbarProps) {
   // Primitives only: typing in the open sheet must not re-render the toolbar (past.length changes once, at the first edit).
-  const currentFinal = useSheets((s) => (currentId ? s.sheets[currentId]?.status === 'final' : false));
+  const currentFinal = useSheets((s) => (currentId ? s.sheets.get(currentId)?.status === 'final' : false));
   const canUndo = useSheets((s) =>
     policyId ? (s.policyHistory[policyId]?.past.length ?? 0) > 0 : currentId ? (s.history[currentId]?.past.length ?? 0) > 0 && !currentFinal : false,
   );

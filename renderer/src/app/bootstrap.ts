@@ -216,7 +216,7 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
         writer.rememberWritten({
           sheets: change.sheets.map(({ sheet }) => ({
             id: sheet.id,
-            sheet: state.sheets[sheet.id] ?? sheet,
+            sheet: state.sheets.get(sheet.id) ?? sheet,
             position: state.positions[sheet.id] ?? 0,
             deletedAt: null,
             formatVersion: RECORD_FORMAT_VERSION,

@@ -23,7 +23,7 @@ export function useScope(): ScopeControl {
     (year: number, bureauName: string, openSheetId: string | null = null) => {
       store.getState().selectScope(year, bureauName);
       const state = store.getState();
-      const open = openSheetId ? state.sheets[openSheetId] : undefined;
+      const open = openSheetId ? state.sheets.get(openSheetId) : undefined;
       if (open && open.fiscalYear === year && open.org.bureau === bureauName) return;
       const first = selectScopeSheets(state)[0];
       navigate(first ? sheetHash(first.id) : '#/');
@@ -39,8 +39,8 @@ export function useScopeFollowsRoute(route: Route): void {
   const phase = useSheets((s) => s.phase);
   const currentId = route.kind === 'sheet' ? route.id : null;
   // Primitives only: typing in the open sheet must not re-render the shell.
-  const currentYear = useSheets((s) => (currentId ? s.sheets[currentId]?.fiscalYear : undefined));
-  const currentBureau = useSheets((s) => (currentId ? s.sheets[currentId]?.org.bureau : undefined));
+  const currentYear = useSheets((s) => (currentId ? s.sheets.get(currentId)?.fiscalYear : undefined));
+  const currentBureau = useSheets((s) => (currentId ? s.sheets.get(currentId)?.org.bureau : undefined));
   // The ids only: cached by membership, so a keystroke costs this selector nothing.
   const firstScopeSheetId = useSheets((s) => selectScopeIds(s)[0]);
   useEffect(() => {

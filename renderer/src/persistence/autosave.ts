@@ -99,7 +99,7 @@ function isEmpty(d: Difference): boolean {
 /** The record memory wants for a sheet id (live or in the trash), or undefined when it is gone for good. */
 function recordOf(state: Persisted, id: string): StoredSheet | undefined {
   const position = state.positions[id] ?? 0;
-  const live = state.sheets[id];
+  const live = state.sheets.get(id);
   if (live) return { id, sheet: live, position, deletedAt: null, formatVersion: RECORD_FORMAT_VERSION };
   const trashed = state.deleted[id];
   if (trashed) return { id, sheet: trashed.sheet, position, deletedAt: trashed.deletedAt, formatVersion: RECORD_FORMAT_VERSION };
@@ -124,7 +124,7 @@ export function difference(state: Persisted, written: Written, onlySheetIds?: Re
     }
   } else {
     const seen = new Set<string>();
-    for (const ids of [Object.keys(state.sheets), Object.keys(state.deleted)]) {
+    for (const ids of [state.sheets.keys(), Object.keys(state.deleted)]) {
       for (const id of ids) {
         if (seen.has(id)) continue;
         seen.add(id);
@@ -154,7 +154,7 @@ export function difference(state: Persisted, written: Written, onlySheetIds?: Re
 /** What the database holds right after loading `state` from it. */
 export function writtenFrom(state: Persisted): Written {
   const sheets = new Map<string, StoredSheet>();
-  for (const id of [...Object.keys(state.sheets), ...Object.keys(state.deleted)]) {
+  for (const id of [...state.sheets.keys(), ...Object.keys(state.deleted)]) {
     const record = recordOf(state, id);
     if (record) sheets.set(id, record);
   }

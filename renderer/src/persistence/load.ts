@@ -11,6 +11,7 @@ import type { SetAsideRecord } from '../store/session';
 import { dataFromFile, emptyData, type DeletedSheet, type SheetsData } from '../store/sheets-store';
 import { RECORD_FORMAT_VERSION, type QuarantinedRecord, type YosanDb } from './db';
 import { migrateStoredContent } from './migrations';
+import { SheetMap } from '../store/sheet-map';
 import { markStartup } from '../startup-marks';
 
 const storedSheetSchema = z.object({
@@ -152,7 +153,7 @@ export async function loadFromDbChecked(db: YosanDb, options: LoadOptions = {}):
     const quarantined: QuarantinedRecord[] = [];
     const setAside: SetAside[] = [];
 
-    const sheets: Record<string, Sheet> = {};
+    const live: Sheet[] = [];
     const positions: Record<string, number> = {};
     const deleted: Record<string, DeletedSheet> = {};
     const badSheetKeys: string[] = [];
@@ -161,7 +162,7 @@ export async function loadFromDbChecked(db: YosanDb, options: LoadOptions = {}):
       if (options.verifyLater && hasCurrentShape(raw)) {
         unverified.push(raw);
         positions[raw.id] = raw.position;
-        if (raw.deletedAt === null) sheets[raw.id] = raw.sheet;
+        if (raw.deletedAt === null) live.push(raw.sheet);
         else deleted[raw.id] = { sheet: raw.sheet, deletedAt: raw.deletedAt };
         continue;
       }
@@ -175,7 +176,7 @@ export async function loadFromDbChecked(db: YosanDb, options: LoadOptions = {}):
         continue;
       }
       positions[read.id] = read.position;
-      if (read.deletedAt === null) sheets[read.id] = read.sheet;
+      if (read.deletedAt === null) live.push(read.sheet);
       else deleted[read.id] = { sheet: read.sheet, deletedAt: read.deletedAt };
     }
 
@@ -215,7 +216,7 @@ export async function loadFromDbChecked(db: YosanDb, options: LoadOptions = {}):
     }
     const data: SheetsData = {
       ...emptyData,
-      sheets,
+      sheets: SheetMap.of(live),
       positions,
       deleted,
       policies,
@@ -244,7 +245,7 @@ export async function storeDocument(db: YosanDb, file: ExchangeFile): Promise<Sh
     ]);
     await Promise.all([db.sheets.clear(), db.policies.clear()]);
     await db.sheets.bulkPut(
-      Object.values(data.sheets).map((sheet) => ({
+      data.sheets.toArray().map((sheet) => ({
         id: sheet.id,
         sheet,
         position: data.positions[sheet.id] ?? 0,

@@ -1,6 +1,7 @@
 // The document slice: what the user drafts and the app stores (sheets, their order, the trash, policies), and the
 // pure edits of it. Nothing here knows about React, IndexedDB or undo.
 import type { ExchangeFile, Policy, Sheet } from '../../../shared/domain/schema';
+import { SheetMap } from './sheet-map';
 
 export interface DeletedSheet {
   sheet: Sheet;
@@ -9,7 +10,8 @@ export interface DeletedSheet {
 
 export interface DocumentState {
   municipality: string;
-  sheets: Readonly<Record<string, Sheet>>;
+  /** The live sheets by id (persistent: replacing one copies a bucket, not every sheet). */
+  sheets: SheetMap;
   /** Stable sort key of each sheet (live or deleted), fixed when it is created so a write touches one record. */
   positions: Readonly<Record<string, number>>;
   deleted: Readonly<Record<string, DeletedSheet>>;
@@ -28,7 +30,7 @@ export const emptyData: SheetsData = {
   municipality: '',
   fiscalYear: 2015,
   bureau: '',
-  sheets: {},
+  sheets: SheetMap.empty,
   positions: {},
   deleted: {},
   policies: [],
@@ -43,10 +45,9 @@ export function nextPosition(positions: Readonly<Record<string, number>>): numbe
 
 /** A document from an exchange file, sheets in the file's order; the scope is the file's year and first 局. */
 export function dataFromFile(file: ExchangeFile, scope?: { fiscalYear: number; bureau: string }): SheetsData {
-  const sheets: Record<string, Sheet> = {};
+  const sheets = SheetMap.of(file.sheets);
   const positions: Record<string, number> = {};
   file.sheets.forEach((sheet, i) => {
-    sheets[sheet.id] = sheet;
     positions[sheet.id] = i + 1;
   });
   return {
@@ -63,7 +64,7 @@ export function dataFromFile(file: ExchangeFile, scope?: { fiscalYear: number; b
 
 /** A change to the document: the parts that change, and whether a sheet joined, left or moved to another 年度/局. */
 export interface DocumentChange {
-  sheets?: Readonly<Record<string, Sheet>>;
+  sheets?: SheetMap;
   positions?: Readonly<Record<string, number>>;
   deleted?: Readonly<Record<string, DeletedSheet>>;
   policies?: readonly Policy[];
@@ -89,15 +90,15 @@ export function setYearLocked(doc: DocumentState, fiscalYear: number, locked: bo
 
 /** Replaces one live sheet. */
 export function putSheet(doc: DocumentState, sheet: Sheet): DocumentChange {
-  const before = doc.sheets[sheet.id];
+  const before = doc.sheets.get(sheet.id);
   const moved = !before || before.fiscalYear !== sheet.fiscalYear || before.org.bureau !== sheet.org.bureau;
-  return { sheets: { ...doc.sheets, [sheet.id]: sheet }, membershipChanged: moved, onlySheetIds: [sheet.id] };
+  return { sheets: doc.sheets.set(sheet.id, sheet), membershipChanged: moved, onlySheetIds: [sheet.id] };
 }
 
 /** Adds a sheet at a position (a new sheet at the end, a copy just after its original). */
 export function addSheet(doc: DocumentState, sheet: Sheet, position: number): DocumentChange {
   return {
-    sheets: { ...doc.sheets, [sheet.id]: sheet },
+    sheets: doc.sheets.set(sheet.id, sheet),
     positions: { ...doc.positions, [sheet.id]: position },
     membershipChanged: true,
   };
@@ -113,10 +114,9 @@ export function positionAfter(positions: Readonly<Record<string, number>>, id: s
 
 /** Moves a live sheet to the trash (削除済み), keeping its position for a restore. */
 export function trashSheet(doc: DocumentState, id: string, deletedAt: string): DocumentChange | null {
-  const sheet = doc.sheets[id];
+  const sheet = doc.sheets.get(id);
   if (!sheet) return null;
-  const { [id]: _gone, ...sheets } = doc.sheets;
-  return { sheets, deleted: { ...doc.deleted, [id]: { sheet, deletedAt } }, membershipChanged: true };
+  return { sheets: doc.sheets.delete(id), deleted: { ...doc.deleted, [id]: { sheet, deletedAt } }, membershipChanged: true };
 }
 
 /** Brings a sheet back from the trash. */
@@ -124,7 +124,7 @@ export function restoreSheet(doc: DocumentState, id: string): DocumentChange | n
   const entry = doc.deleted[id];
   if (!entry) return null;
   const { [id]: _restored, ...deleted } = doc.deleted;
-  return { deleted, sheets: { ...doc.sheets, [id]: entry.sheet }, membershipChanged: true };
+  return { deleted, sheets: doc.sheets.set(id, entry.sheet), membershipChanged: true };
 }
 
 /** Deletes the trash for good, with the positions of its sheets. */

@@ -2,6 +2,7 @@
 import type { Problem } from '../../../shared/domain/problem';
 import type { Sheet } from '../../../shared/domain/schema';
 import { checkSheet } from '../../../shared/domain/sheet';
+import type { SheetMap } from './sheet-map';
 import type { SheetsState } from './sheets-store';
 
 /** Sheets are immutable: a changed sheet is a new object, so a WeakMap caches the checks of the others. */
@@ -24,7 +25,7 @@ export function sheetProblems(sheet: Sheet): SheetProblem[] {
 
 /** One sheet of the store by id (live sheets only); every component reads a sheet through this. */
 export function sheetOf(state: Pick<SheetsState, 'sheets'>, id: string): Sheet | undefined {
-  return state.sheets[id];
+  return state.sheets.get(id);
 }
 
 export function worstSeverity(problems: readonly Problem[]): Problem['severity'] | null {
@@ -41,12 +42,13 @@ let scopeCache: { key: unknown[]; value: Sheet[] } | null = null;
 
 /** The sheets of one 局 and 年度 in the list's stable order. Plain: for any scope (the print routes use it too). */
 export function sheetsOfScope(
-  sheets: Readonly<Record<string, Sheet>>,
+  sheets: SheetMap,
   positions: Readonly<Record<string, number>>,
   fiscalYear: number,
   bureau: string,
 ): Sheet[] {
-  return Object.values(sheets)
+  return sheets
+    .toArray()
     .filter((s) => s.fiscalYear === fiscalYear && s.org.bureau === bureau)
     .sort((a, b) => (positions[a.id] ?? 0) - (positions[b.id] ?? 0));
 }
@@ -66,7 +68,7 @@ export function selectScopeSheets(state: ScopeInputs): Sheet[] {
   const key = [state.sheets, ids];
   if (scopeCache && scopeCache.key.every((k, i) => k === key[i])) return scopeCache.value;
   const value = ids.flatMap((id) => {
-    const sheet = state.sheets[id];
+    const sheet = state.sheets.get(id);
     return sheet ? [sheet] : [];
   });
   scopeCache = { key, value };
@@ -85,7 +87,7 @@ export function selectScopes(state: Pick<SheetsState, 'sheets' | 'policies' | 'f
   if (scopesCache && scopesCache.key.every((k, i) => k === key[i])) return scopesCache.value;
   const years = new Set<number>([state.fiscalYear]);
   const bureaus = new Set<string>(state.bureau ? [state.bureau] : []);
-  for (const s of Object.values(state.sheets)) {
+  for (const s of state.sheets.values()) {
     years.add(s.fiscalYear);
     if (s.org.bureau) bureaus.add(s.org.bureau);
   }

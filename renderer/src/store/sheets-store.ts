@@ -120,7 +120,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
     /** Nothing of a 確定済み year may change. */
     const locked = (fiscalYear: number): boolean => isYearLocked(get(), fiscalYear);
     const sheetLocked = (id: string): boolean => {
-      const sheet = get().sheets[id] ?? get().deleted[id]?.sheet;
+      const sheet = get().sheets.get(id) ?? get().deleted[id]?.sheet;
       return sheet !== undefined && locked(sheet.fiscalYear);
     };
 
@@ -148,7 +148,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       setSetAside: (records) => set({ setAside: records }),
 
       updateSheet: (id, edit, key) => {
-        const before = get().sheets[id];
+        const before = get().sheets.get(id);
         if (!before || before.status === 'final' || locked(before.fiscalYear)) return false;
         const edited = edit(before);
         if (edited !== before && locked(edited.fiscalYear)) return false;
@@ -157,14 +157,14 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       },
 
       undo: (id) => {
-        const current = get().sheets[id];
+        const current = get().sheets.get(id);
         if (!current || current.status === 'final' || locked(current.fiscalYear)) return false;
         const step = undo(historyOf(id), current);
         return step !== null && commitSheet({ ...step.sheet, status: current.status }, step.history);
       },
 
       redo: (id) => {
-        const current = get().sheets[id];
+        const current = get().sheets.get(id);
         if (!current || current.status === 'final' || locked(current.fiscalYear)) return false;
         const step = redo(historyOf(id), current);
         return step !== null && commitSheet({ ...step.sheet, status: current.status }, step.history);
@@ -207,7 +207,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       },
 
       duplicateSheet: (id) => {
-        const original = get().sheets[id];
+        const original = get().sheets.get(id);
         if (!original || locked(original.fiscalYear)) return null;
         const copyId = deps.newId();
         const copy = stamp({ ...original, id: copyId, name: `${original.name}（複製）`, status: 'draft' });
@@ -227,7 +227,7 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
       },
 
       setStatus: (id, status) => {
-        const before = get().sheets[id];
+        const before = get().sheets.get(id);
         if (!before || before.status === status || locked(before.fiscalYear)) return;
         commitSheet({ ...before, status }, historyOf(id));
       },
@@ -236,15 +236,15 @@ export function createSheetsStore(deps: StoreDeps = defaultDeps): SheetsStore {
 
       absorb: (change) => {
         const state = get();
-        const sheets = { ...state.sheets };
+        let sheets = state.sheets;
         const deleted = { ...state.deleted };
         const positions = { ...state.positions };
         const history = { ...state.history };
         const at = deps.now().getTime();
         for (const { sheet, position } of change.sheets) {
-          const before = state.sheets[sheet.id] ?? state.deleted[sheet.id]?.sheet;
+          const before = state.sheets.get(sheet.id) ?? state.deleted[sheet.id]?.sheet;
           if (before) history[sheet.id] = record(historyOf(sheet.id), before, null, at);
-          sheets[sheet.id] = sheet;
+          sheets = sheets.set(sheet.id, sheet);
           delete deleted[sheet.id];
           positions[sheet.id] = position;
         }

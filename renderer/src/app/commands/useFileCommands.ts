@@ -42,7 +42,7 @@ function documentOf(state: SheetsState): ExchangeFile {
   return newExchangeFile({
     municipality: state.municipality,
     fiscalYear: state.fiscalYear,
-    sheets: Object.values(state.sheets).sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
+    sheets: state.sheets.toArray().sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
     policies: state.policies,
   });
 }

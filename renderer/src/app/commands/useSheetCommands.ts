@@ -43,7 +43,7 @@ export function useSheetCommands({ currentId, open, openAt, confirm, notify }: D
   };
 
   const remove = () => {
-    const current = currentId ? store.getState().sheets[currentId] : undefined;
+    const current = currentId ? store.getState().sheets.get(currentId) : undefined;
     if (!current) return;
     const name = current.name || '名称未入力のシート';
     confirm({

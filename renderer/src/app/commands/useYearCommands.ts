@@ -25,7 +25,7 @@ interface Deps {
 
 /** The draft of the scope's next year from what the store holds now (live sheets in list order). */
 function draftFrom(state: SheetsState): NextYearDraft {
-  const sheets = Object.values(state.sheets).sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0));
+  const sheets = state.sheets.toArray().sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0));
   return draftNextYear(
     { sheets, policies: state.policies, lockedYears: state.lockedYears },
     state.fiscalYear,

@@ -30,12 +30,12 @@ function useRestoreRefusal(kind: RecordKind, current: Sheet | Policy | undefined
 
 export function HistoryPanel({ kind, recordId, title, onClose }: HistoryPanelProps) {
   const services = useServices();
-  const current = useSheets((s) => (kind === 'sheet' ? s.sheets[recordId] : s.policies.find((p) => p.id === recordId)));
+  const current = useSheets((s) => (kind === 'sheet' ? s.sheets.get(recordId) : s.policies.find((p) => p.id === recordId)));
   const position = useSheets((s) => s.positions[recordId] ?? 0);
   // A 局運営方針 row's link is named by its sheet (live or in the trash); the panel is modal, so no typing re-renders it.
   const sheets = useSheets((s) => s.sheets);
   const deleted = useSheets((s) => s.deleted);
-  const sheetName = useCallback((id: string) => (sheets[id] ?? deleted[id]?.sheet)?.name, [sheets, deleted]);
+  const sheetName = useCallback((id: string) => (sheets.get(id) ?? deleted[id]?.sheet)?.name, [sheets, deleted]);
   const refusal = useRestoreRefusal(kind, current);
   const savedAt = useSaveStatus().savedAt;
   const [versions, setVersions] = useState<StoredVersion[] | null>(null);

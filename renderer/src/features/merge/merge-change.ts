@@ -15,9 +15,10 @@ import type { AppServices } from '../../store/context';
 import { nextPosition, type SheetsState } from '../../store/sheets-store';
 
 /** Every sheet (live and in the trash) and policy held, of every 年度 and 局, and the 確定済み years. */
-export function heldForMerge(state: Pick<SheetsState, 'sheets' | 'deleted' | 'policies' | 'lockedYears'>): MergeLocal {
+export function heldForMerge(state: Pick<SheetsState, 'sheets' | 'positions' | 'deleted' | 'policies' | 'lockedYears'>): MergeLocal {
   return {
-    sheets: Object.values(state.sheets),
+    // In the list's order, so the preview lists them as the user knows them.
+    sheets: state.sheets.toArray().sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
     trashed: Object.values(state.deleted).map((entry) => entry.sheet),
     policies: state.policies,
     lockedYears: state.lockedYears,

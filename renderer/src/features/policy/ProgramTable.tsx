@@ -58,9 +58,9 @@ const ProgramRow = memo(function ProgramRow({ policyId, program, no, goalIndex, 
   const { store } = useServices();
   const path = `goals[${goalIndex}].programs[${programIndex}]`;
   // Only the linked sheet: editing any other sheet leaves this row alone.
-  const linked = useSheets((s) => (program.link ? s.sheets[program.link.sheetId] : undefined));
+  const linked = useSheets((s) => (program.link ? s.sheets.get(program.link.sheetId) : undefined));
   // …and the sheet it was drafted from (次年度の作成), whose 一般財源 is this row's last-year one.
-  const lastYearSheet = useSheets((s) => (linked?.carriedFrom ? s.sheets[linked.carriedFrom] : undefined));
+  const lastYearSheet = useSheets((s) => (linked?.carriedFrom ? s.sheets.get(linked.carriedFrom) : undefined));
   const figures = useMemo(
     () => programFigures(program, new Map([...(linked ? [linked] : []), ...(lastYearSheet ? [lastYearSheet] : [])].map((s) => [s.id, s]))),
     [program, linked, lastYearSheet],

@@ -1,6 +1,7 @@
 // Pure edits of a 局運営方針 by field path (`goals[0].programs[1].amount`), list edits, and its problems by row.
 import { checkPolicy } from '../../../../shared/domain/policy';
 import type { Problem } from '../../../../shared/domain/problem';
+import type { SheetMap } from '../../store/sheet-map';
 import type { KeyProgram, Policy, Sheet } from '../../../../shared/domain/schema';
 
 function segments(path: string): (string | number)[] {
@@ -72,8 +73,8 @@ export interface PolicyProblem extends Problem {
 let sheetsMapCache: { sheets: unknown; map: Map<string, Sheet> } | null = null;
 
 /** Every sheet by id, rebuilt only when some sheet changes. */
-export function sheetsMap(sheets: Readonly<Record<string, Sheet>>): Map<string, Sheet> {
-  if (sheetsMapCache?.sheets !== sheets) sheetsMapCache = { sheets, map: new Map(Object.entries(sheets)) };
+export function sheetsMap(sheets: SheetMap): Map<string, Sheet> {
+  if (sheetsMapCache?.sheets !== sheets) sheetsMapCache = { sheets, map: new Map(sheets.entries()) };
   return sheetsMapCache.map;
 }
 

@@ -37,9 +37,9 @@ export function PreviewForScope({ kind, currentId, scope, onClose, onNotice }: P
   const [includeWanted, setIncludeWanted] = useState(true);
   const [busy, setBusy] = useState<string | null>(null);
   const all = sheetsOfScope(sheets, positions, fiscalYear, bureau);
-  const current = currentId ? sheets[currentId] : undefined;
+  const current = currentId ? sheets.get(currentId) : undefined;
   const found = policies.find((p) => p.bureau === bureau && p.fiscalYear === fiscalYear);
-  const byId = useMemo(() => sheetsById(Object.values(sheets)), [sheets]);
+  const byId = useMemo(() => sheetsById(sheets.toArray()), [sheets]);
   const label = yearLabel(fiscalYear);
 
   const oneSheet = kind === 'sheet' && current !== undefined;

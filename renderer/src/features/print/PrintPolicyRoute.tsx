@@ -29,7 +29,7 @@ export function PrintPolicyRoute({ bureau, fiscalYear }: { bureau: string; fisca
   const policies = useSheets((s) => s.policies);
   const sheets = useSheets((s) => s.sheets);
   const policy = policies.find((p) => p.bureau === bureau && p.fiscalYear === fiscalYear);
-  const byId = useMemo(() => sheetsById(Object.values(sheets)), [sheets]);
+  const byId = useMemo(() => sheetsById(sheets.toArray()), [sheets]);
   if (!policy) return <NoPolicy bureau={bureau} fiscalYear={fiscalYear} />;
   return <PrintPolicyPages policy={policy} sheetsById={byId} yearLabel={yearLabel(policy.fiscalYear)} />;
 }

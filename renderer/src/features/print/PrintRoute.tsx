@@ -61,7 +61,7 @@ export function PrintRoute({ route }: { route: PrintRouteKind }) {
   const withPolicy = route.kind === 'print-bureau' && hashAsksForPolicy(window.location.hash);
   const view = useMemo(() => {
     if (route.kind === 'print-sheet') {
-      const sheet = sheets[route.id];
+      const sheet = sheets.get(route.id);
       if (!sheet) return null;
       const siblings = sheetsOfScope(sheets, positions, sheet.fiscalYear, sheet.org.bureau);
       return { sheets: [sheet], positions: [siblings.findIndex((s) => s.id === sheet.id) + 1], total: siblings.length };
@@ -71,7 +71,7 @@ export function PrintRoute({ route }: { route: PrintRouteKind }) {
   }, [route, sheets, positions, defaultYear]);
   const fiscalYear = route.kind === 'print-bureau' ? (route.fiscalYear ?? defaultYear) : defaultYear;
   const policy = withPolicy && route.kind === 'print-bureau' ? policies.find((p) => p.bureau === route.bureau && p.fiscalYear === fiscalYear) : undefined;
-  const byId = useMemo(() => (policy ? sheetsById(Object.values(sheets)) : null), [policy, sheets]);
+  const byId = useMemo(() => (policy ? sheetsById(sheets.toArray()) : null), [policy, sheets]);
 
   if (!view) return <p className="print-empty">この事務事業シートは見つかりません。</p>;
   if (policy && byId) {

@@ -1,4 +1,6 @@
 // The 事務事業 sheet editor, laid out like the printed form; computed figures are shown read-only beside their inputs.
+// The editor reads only what decides the form's shape; each field, figure and problem list reads its own value
+// (editor-fields.tsx), so a keystroke re-renders the field typed into and what depends on it.
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import {
   DEFAULT_ACCOUNTS,
@@ -6,18 +8,23 @@ import {
   DEFAULT_REVENUE_CATEGORIES,
 } from '../../../../shared/domain/defaults';
 import { statusLabels } from '../../../../shared/domain/labels';
-import { formatAmount } from '../../../../shared/domain/money';
-import { formatYearOverYear } from '../../../../shared/domain/ratio';
 import { rowIndexOf, setSheetField, type SheetFieldPath, type ValueAt } from '../../../../shared/domain/path';
-import type { FundingLine, Item, Sheet, SheetStatus } from '../../../../shared/domain/schema';
-import { sheetFigures } from '../../../../shared/domain/sheet';
+import type { Sheet, SheetStatus } from '../../../../shared/domain/schema';
 import { fiscalYearLabel } from '../../../../shared/domain/wareki';
-import { sheetProblems, type SheetProblem } from '../../store/selectors';
+import { sheetOf } from '../../store/selectors';
 import { useServices, useSheets } from '../../store/context';
 import { isYearLocked } from '../../store/document';
-import { AmountInput } from '../fields/AmountInput';
 import { HistoryButton } from '../history/HistoryButton';
-import { NumberInput, TextArea, TextInput } from '../fields/TextInput';
+import {
+  SheetAmountFigure,
+  SheetAmountInput,
+  SheetFieldProblems,
+  SheetNumberInput,
+  SheetRatioFigure,
+  SheetTextArea,
+  SheetTextInput,
+  useSheetValue,
+} from './editor-fields';
 
 /** Applies an edit to the open sheet; `key` names the field so typing in it is one undo step. Stable per sheet. */
 type Update = (key: string, edit: (sheet: Sheet) => Sheet) => void;
@@ -39,35 +46,6 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
   return copy;
 }
 
-
-/** Problems of one field (or of a part of the form, by path prefix), shown beside it. */
-function FieldProblems({ problems, path, exact }: { problems: readonly SheetProblem[]; path: string; exact?: boolean }) {
-  const mine = problems.filter((p) => (exact ? p.fieldPath === path : p.fieldPath === path || p.fieldPath.startsWith(`${path}.`) || p.fieldPath.startsWith(`${path}[`)));
-  if (mine.length === 0) return null;
-  return (
-    <ul className="field-problems">
-      {mine.map((p, i) => (
-        <li key={i} className={`problem problem-${p.severity}`}>
-          {p.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Computed({ label, value, id, negative }: { label: string; value: string; id: string; negative?: boolean }) {
-  return (
-    <span className="field computed-field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <output id={id} className={`computed${negative ? ' negative' : ''}`} aria-live="polite">
-        {value}
-      </output>
-    </span>
-  );
-}
-
 function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   return (
     <section className={`form-section ${className ?? ''}`} aria-label={title}>
@@ -83,8 +61,10 @@ const KOU_LIST_ID = 'expenditure-kou';
 const MOKU_LIST_ID = 'expenditure-moku';
 const ACCOUNT_LIST_ID = 'accounts';
 
-/** The pick-lists; memoised on the 款 and 項 numbers, the only things they depend on. */
-const PickLists = memo(function PickLists({ kanNo, kouNo }: { kanNo: number | null; kouNo: number | null }) {
+/** The pick-lists; they depend only on the 款 and 項 numbers, so they read just those. */
+const PickLists = memo(function PickLists({ sheetId }: { sheetId: string }) {
+  const kanNo = useSheetValue(sheetId, (s) => s.classification.kan.no, null);
+  const kouNo = useSheetValue(sheetId, (s) => s.classification.kou.no, null);
   const kan = DEFAULT_EXPENDITURE_CLASSIFICATION.find((k) => k.no === kanNo);
   const kou = kan?.kou.find((k) => k.no === kouNo);
   return (
@@ -134,13 +114,13 @@ function numberFor(level: Level, name: string, sheet: Sheet): number | null {
   return kou?.moku.find((m) => m.name === name)?.no ?? null;
 }
 
-const ClassificationField = memo(function ClassificationField({ level, unit, value, commit, commitName, readOnly }: { level: Level; unit: string; value: { no: number | null; name: string }; commit: Commit; commitName: CommitClassName; readOnly: boolean }) {
+const ClassificationField = memo(function ClassificationField({ sheetId, level, unit, commit, commitName, readOnly }: { sheetId: string; level: Level; unit: string; commit: Commit; commitName: CommitClassName; readOnly: boolean }) {
   const list = level === 'kan' ? KAN_LIST_ID : level === 'kou' ? KOU_LIST_ID : MOKU_LIST_ID;
   return (
     <span className="classification-part">
-      <NumberInput label={`${unit}の番号`} hideLabel className="class-no" value={value.no} max={999} readOnly={readOnly} fieldPath={`classification.${level}.no`} onCommit={commit} />
+      <SheetNumberInput sheetId={sheetId} label={`${unit}の番号`} hideLabel className="class-no" max={999} readOnly={readOnly} fieldPath={`classification.${level}.no`} onCommit={commit} />
       <span aria-hidden="true">{unit}</span>
-      <TextInput label={unit} hideLabel className="class-name" value={value.name} list={list} readOnly={readOnly} fieldPath={`classification.${level}.name`} onCommit={commitName} />
+      <SheetTextInput sheetId={sheetId} label={unit} hideLabel className="class-name" list={list} readOnly={readOnly} fieldPath={`classification.${level}.name`} onCommit={commitName} />
     </span>
   );
 });
@@ -167,14 +147,24 @@ function RowButtons({ what, index, last, actions }: { what: string; index: numbe
   );
 }
 
-const FundingRow = memo(function FundingRow({ line, index, last, readOnly, commit, commitSource, actions }: { line: FundingLine; index: number; last: boolean; readOnly: boolean; commit: Commit; commitSource: CommitSource; actions: RowActions }) {
+interface RowProps {
+  sheetId: string;
+  index: number;
+  last: boolean;
+  readOnly: boolean;
+  commit: Commit;
+  actions: RowActions;
+}
+
+/** A row reads nothing itself: its fields read their own values, so typing in one leaves the rest of the row alone. */
+const FundingRow = memo(function FundingRow({ sheetId, index, last, readOnly, commit, commitSource, actions }: RowProps & { commitSource: CommitSource }) {
   const n = index + 1;
   return (
     <li className="funding-line">
-      <NumberInput label={`特定財源${n}の款`} hideLabel className="funding-kan" value={line.revenueKan} max={999} readOnly={readOnly} fieldPath={`specificFunding[${index}].revenueKan`} onCommit={commit} />
+      <SheetNumberInput sheetId={sheetId} label={`特定財源${n}の款`} hideLabel className="funding-kan" max={999} readOnly={readOnly} fieldPath={`specificFunding[${index}].revenueKan`} onCommit={commit} />
       <span aria-hidden="true">款</span>
-      <TextInput label={`特定財源${n}の財源`} hideLabel className="funding-source" value={line.source} list={REVENUE_LIST_ID} readOnly={readOnly} fieldPath={`specificFunding[${index}].source`} onCommit={commitSource} />
-      <AmountInput label={`特定財源${n}の金額`} hideLabel value={line.amount} readOnly={readOnly} fieldPath={`specificFunding[${index}].amount`} onCommit={commit} />
+      <SheetTextInput sheetId={sheetId} label={`特定財源${n}の財源`} hideLabel className="funding-source" list={REVENUE_LIST_ID} readOnly={readOnly} fieldPath={`specificFunding[${index}].source`} onCommit={commitSource} />
+      <SheetAmountInput sheetId={sheetId} label={`特定財源${n}の金額`} hideLabel readOnly={readOnly} fieldPath={`specificFunding[${index}].amount`} onCommit={commit} />
       {!readOnly && <RowButtons what={`特定財源${n}`} index={index} last={last} actions={actions} />}
     </li>
   );
@@ -190,7 +180,13 @@ function useRowActions(update: Update, key: 'specificFunding' | 'items'): RowAct
   );
 }
 
-function FundingLines({ lines, update, commit, readOnly, problems }: { lines: readonly FundingLine[]; update: Update; commit: Commit; readOnly: boolean; problems: readonly SheetProblem[] }) {
+/** Rows by position: the list itself reads only how many rows there are. */
+function rowIndices(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
+}
+
+const FundingLines = memo(function FundingLines({ sheetId, update, commit, readOnly }: { sheetId: string; update: Update; commit: Commit; readOnly: boolean }) {
+  const count = useSheetValue(sheetId, (s) => s.specificFunding.length, 0);
   const actions = useRowActions(update, 'specificFunding');
   // Picking a known category fills its 歳入の款 when none is typed yet.
   const commitSource = useCallback<CommitSource>(
@@ -209,8 +205,8 @@ function FundingLines({ lines, update, commit, readOnly, problems }: { lines: re
   return (
     <div className="funding" role="group" aria-label="財源内訳">
       <ol className="funding-lines">
-        {lines.map((line, i) => (
-          <FundingRow key={i} line={line} index={i} last={i === lines.length - 1} readOnly={readOnly} commit={commit} commitSource={commitSource} actions={actions} />
+        {rowIndices(count).map((i) => (
+          <FundingRow key={i} sheetId={sheetId} index={i} last={i === count - 1} readOnly={readOnly} commit={commit} commitSource={commitSource} actions={actions} />
         ))}
       </ol>
       {!readOnly && (
@@ -218,31 +214,32 @@ function FundingLines({ lines, update, commit, readOnly, problems }: { lines: re
           特定財源を追加
         </button>
       )}
-      <FieldProblems problems={problems} path="specificFunding" />
+      <SheetFieldProblems sheetId={sheetId} path="specificFunding" />
     </div>
   );
-}
+});
 
-const ItemRow = memo(function ItemRow({ item, index, last, readOnly, commit, actions }: { item: Item; index: number; last: boolean; readOnly: boolean; commit: Commit; actions: RowActions }) {
+const ItemRow = memo(function ItemRow({ sheetId, index, last, readOnly, commit, actions }: RowProps) {
   const n = index + 1;
   return (
     <li className="item">
       <span className="item-no" aria-hidden="true">
         {n}
       </span>
-      <TextInput label={`主な事業${n}の名称`} hideLabel className="item-name" value={item.name} readOnly={readOnly} fieldPath={`items[${index}].name`} onCommit={commit} />
-      <AmountInput label={`主な事業${n}の金額`} hideLabel className="item-amount" value={item.amount} readOnly={readOnly} fieldPath={`items[${index}].amount`} onCommit={commit} />
-      <TextArea label={`主な事業${n}の説明`} hideLabel className="item-description" rows={2} value={item.description} readOnly={readOnly} fieldPath={`items[${index}].description`} onCommit={commit} />
+      <SheetTextInput sheetId={sheetId} label={`主な事業${n}の名称`} hideLabel className="item-name" readOnly={readOnly} fieldPath={`items[${index}].name`} onCommit={commit} />
+      <SheetAmountInput sheetId={sheetId} label={`主な事業${n}の金額`} hideLabel className="item-amount" readOnly={readOnly} fieldPath={`items[${index}].amount`} onCommit={commit} />
+      <SheetTextArea sheetId={sheetId} label={`主な事業${n}の説明`} hideLabel className="item-description" rows={2} readOnly={readOnly} fieldPath={`items[${index}].description`} onCommit={commit} />
       {!readOnly && <RowButtons what={`主な事業${n}`} index={index} last={last} actions={actions} />}
     </li>
   );
 });
 
-function Items({ items, update, commit, readOnly }: { items: readonly Item[]; update: Update; commit: Commit; readOnly: boolean }) {
+const Items = memo(function Items({ sheetId, update, commit, readOnly }: { sheetId: string; update: Update; commit: Commit; readOnly: boolean }) {
+  const count = useSheetValue(sheetId, (s) => s.items.length, 0);
   const actions = useRowActions(update, 'items');
   return (
     <>
-      {items.length > 0 && (
+      {count > 0 && (
         <div className="items-head" aria-hidden="true">
           <span>No</span>
           <span>名称・説明</span>
@@ -250,8 +247,8 @@ function Items({ items, update, commit, readOnly }: { items: readonly Item[]; up
         </div>
       )}
       <ol className="items">
-        {items.map((item, i) => (
-          <ItemRow key={i} item={item} index={i} last={i === items.length - 1} readOnly={readOnly} commit={commit} actions={actions} />
+        {rowIndices(count).map((i) => (
+          <ItemRow key={i} sheetId={sheetId} index={i} last={i === count - 1} readOnly={readOnly} commit={commit} actions={actions} />
         ))}
       </ol>
       {!readOnly && (
@@ -261,19 +258,144 @@ function Items({ items, update, commit, readOnly }: { items: readonly Item[]; up
       )}
     </>
   );
+});
+
+/** The 「履歴」 button, titled with the sheet's name (the only part of the header that follows typing). */
+const SheetHistoryButton = memo(function SheetHistoryButton({ sheetId }: { sheetId: string }) {
+  const name = useSheetValue(sheetId, (s) => s.name, '');
+  return <HistoryButton kind="sheet" recordId={sheetId} title={`事務事業「${name || '名称未入力'}」`} />;
+});
+
+const EditorHeader = memo(function EditorHeader({ sheetId, readOnly, statusLocked, commit }: { sheetId: string; readOnly: boolean; statusLocked: boolean; commit: Commit }) {
+  const { store } = useServices();
+  const fiscalYear = useSheetValue(sheetId, (s) => s.fiscalYear, null);
+  const status = useSheetValue<SheetStatus>(sheetId, (s) => s.status, 'draft');
+  const selectId = `sheet-${sheetId}-status`;
+  return (
+    <header className="sheet-header">
+      <span className="account">
+        (
+        <SheetTextInput sheetId={sheetId} label="会計" hideLabel className="account-input" list={ACCOUNT_LIST_ID} readOnly={readOnly} fieldPath="account" onCommit={commit} />)
+      </span>
+      <span className="sheet-year">{fiscalYear === null ? '' : fiscalYearLabel(fiscalYear)}</span>
+      <span className="status-select">
+        <label htmlFor={selectId}>状態</label>
+        <select
+          id={selectId}
+          value={status}
+          onChange={(e) => store.getState().setStatus(sheetId, e.target.value as SheetStatus)}
+          disabled={statusLocked}
+          data-field-path="status"
+        >
+          {(Object.keys(statusLabels) as SheetStatus[]).map((st) => (
+            <option key={st} value={st}>
+              {statusLabels[st]}
+            </option>
+          ))}
+        </select>
+      </span>
+      <SheetHistoryButton sheetId={sheetId} />
+      <span className="unit">(単位：千円)</span>
+    </header>
+  );
+});
+
+interface FormProps {
+  sheetId: string;
+  readOnly: boolean;
+  update: Update;
+  commit: Commit;
+  commitClassName: CommitClassName;
 }
+
+/** The form below the header; it re-renders only when the sheet becomes read-only or editable again. */
+const EditorForm = memo(function EditorForm({ sheetId, readOnly, update, commit, commitClassName }: FormProps) {
+  const id = (name: string) => `sheet-${sheetId}-${name}`;
+  return (
+    <div className="form-grid">
+      <div className="row name-row">
+        <SheetTextInput sheetId={sheetId} label="事務事業名" className="wide" readOnly={readOnly} fieldPath="name" onCommit={commit} />
+        <SheetFieldProblems sheetId={sheetId} path="name" exact />
+      </div>
+      <div className="row amount-row">
+        <SheetAmountInput sheetId={sheetId} label="予算額" readOnly={readOnly} fieldPath="amount" onCommit={commit} />
+        <SheetFieldProblems sheetId={sheetId} path="amount" exact />
+      </div>
+
+      <div className="row org-row" role="group" aria-label="局/部/課">
+        <span className="row-label" aria-hidden="true">
+          局/部/課
+        </span>
+        <SheetTextInput sheetId={sheetId} label="局" readOnly={readOnly} fieldPath="org.bureau" onCommit={commit} />
+        <SheetTextInput sheetId={sheetId} label="部" readOnly={readOnly} fieldPath="org.department" onCommit={commit} />
+        <SheetTextInput sheetId={sheetId} label="課" readOnly={readOnly} fieldPath="org.section" onCommit={commit} />
+        <SheetFieldProblems sheetId={sheetId} path="org" />
+      </div>
+
+      <div className="row classification-row" role="group" aria-label="款/項/目">
+        <span className="row-label" aria-hidden="true">
+          款/項/目
+        </span>
+        <ClassificationField sheetId={sheetId} level="kan" unit="款" commit={commit} commitName={commitClassName} readOnly={readOnly} />
+        <span aria-hidden="true">/</span>
+        <ClassificationField sheetId={sheetId} level="kou" unit="項" commit={commit} commitName={commitClassName} readOnly={readOnly} />
+        <span aria-hidden="true">/</span>
+        <ClassificationField sheetId={sheetId} level="moku" unit="目" commit={commit} commitName={commitClassName} readOnly={readOnly} />
+        <SheetNumberInput sheetId={sheetId} label="予算書P." className="page" max={99_999} readOnly={readOnly} fieldPath="budgetBookPage" onCommit={commit} />
+        <SheetFieldProblems sheetId={sheetId} path="classification" />
+      </div>
+
+      <Section title="〔財源内訳〕" className="funding-section">
+        <FundingLines sheetId={sheetId} update={update} commit={commit} readOnly={readOnly} />
+        <div className="general-fund">
+          <span aria-hidden="true">- </span>
+          <SheetAmountFigure sheetId={sheetId} figure="generalFund" label="一般財源" id={id('general-fund')} signed />
+        </div>
+      </Section>
+
+      <Section title="<事業の目的・内容>" className="purpose-section">
+        <SheetTextArea sheetId={sheetId} label="事業の目的・内容" hideLabel rows={4} readOnly={readOnly} fieldPath="purpose" onCommit={commit} />
+      </Section>
+      <Section title="<特記事項>" className="notes-section">
+        <SheetTextArea sheetId={sheetId} label="特記事項" hideLabel rows={2} readOnly={readOnly} fieldPath="notes" onCommit={commit} />
+      </Section>
+
+      <div className="row previous-row">
+        <SheetAmountInput sheetId={sheetId} label="前年度予算額" readOnly={readOnly} fieldPath="previousAmount" onCommit={commit} />
+        <SheetAmountFigure sheetId={sheetId} figure="change" label="増減" id={id('change')} signed />
+        <SheetRatioFigure sheetId={sheetId} label="前年度比" id={id('ratio')} />
+        <SheetFieldProblems sheetId={sheetId} path="previousAmount" exact />
+      </div>
+
+      <Section title="<主な事業>" className="items-section">
+        <Items sheetId={sheetId} update={update} commit={commit} readOnly={readOnly} />
+        <div className="items-totals">
+          <SheetAmountFigure sheetId={sheetId} figure="itemsTotal" label="主な事業の計" id={id('items-total')} />
+          <SheetAmountFigure sheetId={sheetId} figure="unallocated" label="未配分" id={id('unallocated')} signed hiddenWhenBlank />
+        </div>
+        <SheetFieldProblems sheetId={sheetId} path="items" />
+      </Section>
+
+      <Section title="[参考]" className="reference-section">
+        <SheetTextArea sheetId={sheetId} label="参考" hideLabel rows={3} readOnly={readOnly} fieldPath="reference" onCommit={commit} />
+      </Section>
+    </div>
+  );
+});
 
 export function SheetEditor({ sheetId }: { sheetId: string }) {
   const { store } = useServices();
-  const sheet = useSheets((s) => s.sheets[sheetId]);
+  // Only what decides the form's shape and its read-only state; the name is the article's accessible name.
+  const exists = useSheets((s) => sheetOf(s, sheetId) !== undefined);
+  const name = useSheetValue(sheetId, (s) => s.name, '');
+  const final = useSheetValue(sheetId, (s) => s.status === 'final', false);
   // Another window edits the data: this one shows it, read-only.
   const windowReadOnly = useSheets((s) => s.readOnly !== null);
   // A 確定済み year: every field of its sheets is read-only, the status too (the banner above offers 確定を解除).
   const yearLocked = useSheets((s) => {
-    const shown = s.sheets[sheetId];
+    const shown = sheetOf(s, sheetId);
     return shown !== undefined && isYearLocked(s, shown.fiscalYear);
   });
-  const figures = useMemo(() => (sheet ? sheetFigures(sheet) : null), [sheet]);
   const update = useCallback<Update>((key, edit) => void store.getState().updateSheet(sheetId, edit, key), [store, sheetId]);
   // The path is the undo key: typing in one field within a second is one undo step.
   const commit = useCallback<Commit>((fieldPath, value) => update(fieldPath, (s) => setSheetField(s, fieldPath, value)), [update]);
@@ -289,134 +411,26 @@ export function SheetEditor({ sheetId }: { sheetId: string }) {
     },
     [update],
   );
-  if (!sheet || !figures) {
+  if (!exists) {
     return (
       <div className="editor-empty" role="status">
         この事務事業シートは見つかりません。削除されたか、別の年度・局のシートです。
       </div>
     );
   }
-  const problems = sheetProblems(sheet);
-  const readOnly = sheet.status === 'final' || windowReadOnly || yearLocked;
-  const id = (name: string) => `sheet-${sheet.id}-${name}`;
+  const readOnly = final || windowReadOnly || yearLocked;
 
   return (
-    <article className={`sheet-editor${readOnly ? ' read-only' : ''}`} aria-label={`事務事業シート ${sheet.name}`} data-field-scope data-sheet-editor={sheet.id}>
-      <PickLists kanNo={sheet.classification.kan.no} kouNo={sheet.classification.kou.no} />
-      <header className="sheet-header">
-        <span className="account">
-          (
-          <TextInput label="会計" hideLabel className="account-input" value={sheet.account} list={ACCOUNT_LIST_ID} readOnly={readOnly} fieldPath="account" onCommit={commit} />)
-        </span>
-        <span className="sheet-year">{fiscalYearLabel(sheet.fiscalYear)}</span>
-        <span className="status-select">
-          <label htmlFor={id('status')}>状態</label>
-          <select
-            id={id('status')}
-            value={sheet.status}
-            onChange={(e) => store.getState().setStatus(sheet.id, e.target.value as SheetStatus)}
-            disabled={windowReadOnly || yearLocked}
-            data-field-path="status"
-          >
-            {(Object.keys(statusLabels) as SheetStatus[]).map((st) => (
-              <option key={st} value={st}>
-                {statusLabels[st]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <HistoryButton kind="sheet" recordId={sheet.id} title={`事務事業「${sheet.name || '名称未入力'}」`} />
-        <span className="unit">(単位：千円)</span>
-      </header>
+    <article className={`sheet-editor${readOnly ? ' read-only' : ''}`} aria-label={`事務事業シート ${name}`} data-field-scope data-sheet-editor={sheetId}>
+      <PickLists sheetId={sheetId} />
+      <EditorHeader sheetId={sheetId} readOnly={readOnly} statusLocked={windowReadOnly || yearLocked} commit={commit} />
       {/* A read-only window says why in its own banner above; this note is about the sheet. */}
-      {sheet.status === 'final' && !yearLocked && (
+      {final && !yearLocked && (
         <p className="read-only-banner" role="note">
           確定済みのため編集できません。編集するには状態を「作成中」に戻してください。
         </p>
       )}
-
-      <div className="form-grid">
-        <div className="row name-row">
-          <TextInput label="事務事業名" className="wide" value={sheet.name} readOnly={readOnly} fieldPath="name" onCommit={commit} />
-          <FieldProblems problems={problems} path="name" exact />
-        </div>
-        <div className="row amount-row">
-          <AmountInput label="予算額" value={sheet.amount} readOnly={readOnly} fieldPath="amount" onCommit={commit} />
-          <FieldProblems problems={problems} path="amount" exact />
-        </div>
-
-        <div className="row org-row" role="group" aria-label="局/部/課">
-          <span className="row-label" aria-hidden="true">
-            局/部/課
-          </span>
-          <TextInput label="局" value={sheet.org.bureau} readOnly={readOnly} fieldPath="org.bureau" onCommit={commit} />
-          <TextInput label="部" value={sheet.org.department} readOnly={readOnly} fieldPath="org.department" onCommit={commit} />
-          <TextInput label="課" value={sheet.org.section} readOnly={readOnly} fieldPath="org.section" onCommit={commit} />
-          <FieldProblems problems={problems} path="org" />
-        </div>
-
-        <div className="row classification-row" role="group" aria-label="款/項/目">
-          <span className="row-label" aria-hidden="true">
-            款/項/目
-          </span>
-          <ClassificationField level="kan" unit="款" value={sheet.classification.kan} commit={commit} commitName={commitClassName} readOnly={readOnly} />
-          <span aria-hidden="true">/</span>
-          <ClassificationField level="kou" unit="項" value={sheet.classification.kou} commit={commit} commitName={commitClassName} readOnly={readOnly} />
-          <span aria-hidden="true">/</span>
-          <ClassificationField level="moku" unit="目" value={sheet.classification.moku} commit={commit} commitName={commitClassName} readOnly={readOnly} />
-          <NumberInput
-            label="予算書P."
-            className="page"
-            value={sheet.budgetBookPage}
-            max={99_999}
-            readOnly={readOnly}
-            fieldPath="budgetBookPage"
-            onCommit={commit}
-          />
-          <FieldProblems problems={problems} path="classification" />
-        </div>
-
-        <Section title="〔財源内訳〕" className="funding-section">
-          <FundingLines lines={sheet.specificFunding} update={update} commit={commit} readOnly={readOnly} problems={problems} />
-          <div className="general-fund">
-            <span aria-hidden="true">- </span>
-            <Computed label="一般財源" id={id('general-fund')} value={formatAmount(figures.generalFund)} negative={(figures.generalFund ?? 0) < 0} />
-          </div>
-        </Section>
-
-        <Section title="<事業の目的・内容>" className="purpose-section">
-          <TextArea label="事業の目的・内容" hideLabel rows={4} value={sheet.purpose} readOnly={readOnly} fieldPath="purpose" onCommit={commit} />
-        </Section>
-        <Section title="<特記事項>" className="notes-section">
-          <TextArea label="特記事項" hideLabel rows={2} value={sheet.notes} readOnly={readOnly} fieldPath="notes" onCommit={commit} />
-        </Section>
-
-        <div className="row previous-row">
-          <AmountInput
-            label="前年度予算額"
-            value={sheet.previousAmount}
-            readOnly={readOnly}
-            fieldPath="previousAmount"
-            onCommit={commit}
-          />
-          <Computed label="増減" id={id('change')} value={formatAmount(figures.change)} negative={(figures.change ?? 0) < 0} />
-          <Computed label="前年度比" id={id('ratio')} value={formatYearOverYear(figures.yearOverYear)} />
-          <FieldProblems problems={problems} path="previousAmount" exact />
-        </div>
-
-        <Section title="<主な事業>" className="items-section">
-          <Items items={sheet.items} update={update} commit={commit} readOnly={readOnly} />
-          <div className="items-totals">
-            <Computed label="主な事業の計" id={id('items-total')} value={formatAmount(figures.itemsTotal)} />
-            {figures.unallocated !== null && <Computed label="未配分" id={id('unallocated')} value={formatAmount(figures.unallocated)} negative={figures.unallocated < 0} />}
-          </div>
-          <FieldProblems problems={problems} path="items" />
-        </Section>
-
-        <Section title="[参考]" className="reference-section">
-          <TextArea label="参考" hideLabel rows={3} value={sheet.reference} readOnly={readOnly} fieldPath="reference" onCommit={commit} />
-        </Section>
-      </div>
+      <EditorForm sheetId={sheetId} readOnly={readOnly} update={update} commit={commit} commitClassName={commitClassName} />
     </article>
   );
 }

@@ -19,7 +19,7 @@ export function backupDocumentOf(state: Pick<SheetsState, 'municipality' | 'fisc
   return newExchangeFile({
     municipality: state.municipality,
     fiscalYear: state.fiscalYear,
-    sheets: Object.values(state.sheets).sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
+    sheets: state.sheets.toArray().sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0)),
     policies: state.policies,
     lockedYears: state.lockedYears,
   });

@@ -116,7 +116,7 @@ let yearCache: { key: unknown[]; value: Sheet[] } | null = null;
 function selectYearSheets(state: Pick<SheetsState, 'sheets' | 'positions' | 'fiscalYear'>): Sheet[] {
   const key = [state.sheets, state.positions, state.fiscalYear];
   if (yearCache && yearCache.key.every((k, i) => k === key[i])) return yearCache.value;
-  const value = Object.values(state.sheets)
+  const value = state.sheets.toArray()
     .filter((s) => s.fiscalYear === state.fiscalYear)
     .sort((a, b) => (state.positions[a.id] ?? 0) - (state.positions[b.id] ?? 0));
   yearCache = { key, value };
