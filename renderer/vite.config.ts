@@ -52,8 +52,18 @@ export default defineConfig({
   build: {
     outDir: here('../dist/renderer'),
     emptyOutDir: true,
-    // One bundle read from the local disk (app://), not fetched over a network: size warnings do not apply.
+    // Read from the local disk (app://), not fetched over a network: size warnings do not apply.
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything start-up imports stays in the one entry chunk, run in source order (zod-config.ts before any
+          // schema is built). Without this group, modules the lazy views share with start-up (react, zod, the schemas)
+          // went to a common chunk that ran before the entry's own code. The lazy views get chunks of their own.
+          groups: [{ name: 'index', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   server: {
     // `npm run web -- --port N` overrides this; strict so a test never talks to some other server by mistake.

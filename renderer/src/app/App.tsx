@@ -1,13 +1,14 @@
 // The main window, composed: toolbar, notice, sheet list | editor (or 削除済み) | checks & totals, preview and questions.
-import { useCallback, useRef, useState } from 'react';
-import { PreviewForScope, type PreviewKind } from '../features/print/PreviewForScope';
+import { Suspense, useCallback, useRef, useState } from 'react';
+// Print and the merge preview come from chunks of their own, loaded on first use (see lazy-view.tsx). The 局運営方針
+// editor does not: a check's jump into it focuses its field within a few frames, too few to load a chunk first.
+import type { PreviewKind } from '../features/print/PreviewForScope';
+import { PreviewForScope, PrintPolicyRoute, PrintRoute } from '../features/print/lazy';
 import { PolicyEditor } from '../features/policy/PolicyEditor';
-import { PrintPolicyRoute } from '../features/print/PrintPolicyRoute';
-import { PrintRoute } from '../features/print/PrintRoute';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel';
 import { SheetEditor } from '../features/sheets/SheetEditor';
 import { SheetList } from '../features/sheets/SheetList';
-import { MergePreview } from '../features/merge/MergePreview';
+import { MergePreview } from '../features/merge/lazy';
 import { BureauTotals } from '../features/totals/BureauTotals';
 import { useServices, useSheets } from '../store/context';
 import { useFileCommands } from './commands/useFileCommands';
@@ -17,6 +18,7 @@ import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
 import { PaneBoundary } from './ErrorBoundary';
 import { Notices } from './Notices';
 import { ReadOnlyBanner, SetAsideNotice, YearLockedBanner } from './SessionBanners';
+import { ViewLoading } from './lazy-view';
 import { Toolbar } from './Toolbar';
 import { TrashPanel } from './TrashPanel';
 import { useHashRoute } from './useHashRoute';
@@ -74,14 +76,18 @@ export function App() {
   if (route.kind === 'print-sheet' || route.kind === 'print-bureau') {
     return (
       <PaneBoundary pane="print-route">
-        <PrintRoute route={route} />
+        <Suspense fallback={<ViewLoading />}>
+          <PrintRoute route={route} />
+        </Suspense>
       </PaneBoundary>
     );
   }
   if (route.kind === 'print-policy') {
     return (
       <PaneBoundary pane="print-route">
-        <PrintPolicyRoute bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
+        <Suspense fallback={<ViewLoading />}>
+          <PrintPolicyRoute bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
+        </Suspense>
       </PaneBoundary>
     );
   }
@@ -139,13 +145,16 @@ export function App() {
       />
       {preview && (
         <PaneBoundary pane="print" onClose={() => setPreview(null)}>
-          <PreviewForScope
-            kind={preview}
-            currentId={currentId}
-            scope={route.kind === 'policy' ? { bureau: route.bureau, fiscalYear: route.fiscalYear ?? fiscalYear } : undefined}
-            onClose={() => setPreview(null)}
-            onNotice={notify}
-          />
+          {/* No fallback: the preview covers the window, so nothing under it moves while it loads. */}
+          <Suspense fallback={null}>
+            <PreviewForScope
+              kind={preview}
+              currentId={currentId}
+              scope={route.kind === 'policy' ? { bureau: route.bureau, fiscalYear: route.fiscalYear ?? fiscalYear } : undefined}
+              onClose={() => setPreview(null)}
+              onNotice={notify}
+            />
+          </Suspense>
         </PaneBoundary>
       )}
       <ConfirmDialog confirmation={confirmation} onClose={() => setConfirmation(null)} />

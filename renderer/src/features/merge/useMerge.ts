@@ -9,7 +9,7 @@ import { navigate } from '../../app/useHashRoute';
 import type { Notice } from '../../app/useNotices';
 import { useServices } from '../../store/context';
 import { selectScopeSheets } from '../../store/selectors';
-import { applyMerge, mergedNotice, planMergeWith } from './merge-change';
+import { loadMerge } from './lazy';
 
 /** A file that could not be read, with its problems in Japanese. */
 export interface UnreadableFile {
@@ -61,6 +61,9 @@ export function useMerge(notify: (notice: Notice) => void): MergeController {
 
   const mergeFrom = useCallback(
     async (pick: () => Promise<ExchangeOpenManyResult>) => {
+      // The preview's chunk loads while the user picks files (a failure surfaces below, where it is awaited).
+      const merging = loadMerge();
+      merging.catch(() => undefined);
       const picked = await pick();
       if (picked.status === 'canceled') return;
       if (picked.status === 'error') {
@@ -74,6 +77,7 @@ export function useMerge(notify: (notice: Notice) => void): MergeController {
         notify({ tone: 'error', text: `${names}を開けません。何も変更していません。`, problems: problemsWithFile(unreadable) });
         return;
       }
+      const { planMergeWith } = await merging;
       const plan = await planMergeWith(services, opened);
       update({ plan, fileNames: opened.map((f) => f.fileName), unreadable, choices: new Map(), applying: false, error: null });
     },
@@ -109,6 +113,8 @@ export function useMerge(notify: (notice: Notice) => void): MergeController {
     const s = current.current;
     if (!s || s.applying) return;
     update({ ...s, applying: true, error: null });
+    // Loaded with the preview already.
+    const { applyMerge, mergedNotice } = await loadMerge();
     const applied = await applyMerge(services, s.plan, s.choices);
     if (!applied.ok) {
       update({ ...s, applying: false, error: applied.message });
