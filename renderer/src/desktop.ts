@@ -5,21 +5,21 @@ import { downloadBlob } from './download';
 import { MAX_EXCHANGE_FILE_BYTES } from '../../shared/exchange/format';
 import { ipcMessages } from '../../shared/ipc/messages';
 import { describeUndecodable, exchangeOpenFailure, exchangeOpenResultFromText } from '../../shared/ipc/open-result';
-import { MAX_FILES_OPENED_AT_ONCE } from '../../shared/ipc/schemas';
-import {
-  contract,
-  type AppInfoResult,
-  type DesktopApi,
-  type ExcelCancelResult,
-  type ExcelExportRequest,
-  type ExcelExportResult,
-  type ExcelImportResult,
-  type ExchangeFileResult,
-  type ExchangeOpenManyResult,
-  type ExchangeSaveRequest,
-  type ExchangeSaveResult,
-  type PdfResult,
-  type PrintResult,
+import { MAX_FILES_OPENED_AT_ONCE } from '../../shared/ipc/limits';
+// Types only at start-up: the contract's schemas are built when the browser version first validates a request.
+import type {
+  AppInfoResult,
+  DesktopApi,
+  ExcelCancelResult,
+  ExcelExportRequest,
+  ExcelExportResult,
+  ExcelImportResult,
+  ExchangeFileResult,
+  ExchangeOpenManyResult,
+  ExchangeSaveRequest,
+  ExchangeSaveResult,
+  PdfResult,
+  PrintResult,
 } from '../../shared/ipc/contract';
 import type { BackupChooseFolderResult, BackupInfoResult, BackupRestoreResult, BackupWriteResult } from '../../shared/ipc/contract';
 
@@ -128,6 +128,7 @@ export const browserDesktop = {
 
   async saveExchangeFile(request: ExchangeSaveRequest): Promise<ExchangeSaveResult> {
     // The same validation main applies, so a bad payload fails the same way in both.
+    const { contract } = await import('../../shared/ipc/contract');
     const parsed = contract['exchange:save'].request.safeParse(request);
     if (!parsed.success) return { status: 'error', message: ipcMessages.invalidRequest };
     const { file, suggestedName } = parsed.data;
@@ -146,6 +147,7 @@ export const browserDesktop = {
   // Excel is written by exceljs in Node. In the web mode (`npm run web`) the dev server runs the same export
   // (POST /__yosan/excel) and the browser downloads the workbook; a plain static host has no such endpoint.
   async exportExcel(request: ExcelExportRequest): Promise<ExcelExportResult> {
+    const { contract } = await import('../../shared/ipc/contract');
     const parsed = contract['excel:export'].request.safeParse(request);
     if (!parsed.success) return { status: 'error', message: ipcMessages.invalidRequest };
     let response: Response;

@@ -1,4 +1,5 @@
 // 前年度比: 予算額 ÷ 前年度予算額 × 100, rounded half up to 0.1 %, in exact integer arithmetic.
+import { groupDigits } from './money';
 
 export type YearOverYear =
   | { kind: 'ratio'; /** Tenths of a percent: 2284 means 228.4 %. */ tenthsOfPercent: number }
@@ -24,9 +25,6 @@ export function yearOverYear(amount: number | null, previousAmount: number | nul
   return { kind: 'ratio', tenthsOfPercent: Number(negative ? -rounded : rounded) };
 }
 
-/** One formatter for every call: toLocaleString builds a new one each time, a cost paid on every keystroke. */
-const groupFormatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, useGrouping: true });
-
 /** `228.4%`, `皆増`, `皆減`, `—`. */
 export function formatYearOverYear(ratio: YearOverYear): string {
   switch (ratio.kind) {
@@ -39,7 +37,7 @@ export function formatYearOverYear(ratio: YearOverYear): string {
     case 'ratio': {
       const t = Math.abs(ratio.tenthsOfPercent);
       const sign = ratio.tenthsOfPercent < 0 ? '△ ' : '';
-      return `${sign}${groupFormatter.format(Math.floor(t / 10))}.${t % 10}%`;
+      return `${sign}${groupDigits(Math.floor(t / 10))}.${t % 10}%`;
     }
   }
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Problem } from '../domain/problem';
 import { exchangeFileSchema } from '../domain/schema';
+import { MAX_FILES_OPENED_AT_ONCE } from './limits';
 import { safeExchangeFileName, safePdfFileName, safeWorkbookFileName } from './file-names';
 
 export const problemSchema = z.strictObject({
@@ -50,8 +51,7 @@ export const exchangeFileResultSchema = z.discriminatedUnion('status', [
   exchangeOpenResultSchema.options[2],
 ]);
 
-/** Most files opened at once (the 財政課 brings twenty bureaus' files together; a hundred leaves room). */
-export const MAX_FILES_OPENED_AT_ONCE = 100;
+export { MAX_FILES_OPENED_AT_ONCE };
 
 /** The answer to "open one or several files" (開く, 復元): each file's own result, in the order chosen. */
 export const exchangeOpenManyResultSchema = z.discriminatedUnion('status', [

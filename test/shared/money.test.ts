@@ -18,6 +18,17 @@ describe('formatAmount', () => {
   ])('%s → %s', (value, text) => {
     expect(formatAmount(value)).toBe(text);
   });
+
+  it('groups digits exactly as the Intl formatter it replaced, up to bureau totals beyond 2^53', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, useGrouping: true });
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 20_000 }).map((n) => n * MAX_AMOUNT)), (x) => {
+        const grouped = intl.format(Math.abs(x));
+        expect(formatAmount(x)).toBe(x < 0 ? `△ ${grouped}` : grouped);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('parseAmount accepts what staff type', () => {
