@@ -153,7 +153,7 @@ export function createServices(): AppServices & { start: () => Promise<void> } {
     try {
       db = openDb();
       // Opening the database (its version check) goes on while the lock is asked for; it reads nothing yet.
-      const opening = db.open();
+      const opening = db.open().then(() => markStartup('database-open'));
       const writer = await lock.acquire();
       await opening;
       markStartup('lock-acquired');
