@@ -99,6 +99,8 @@ describe('autosave to IndexedDB', () => {
     expect(await autosave.flush()).toBe(false);
     expect(statuses.at(-1)!.state).toBe('error');
     expect(statuses.at(-1)!.message).toMatch(/ディスクの空き容量が足りない/);
+    // The sheet is named: everything else is on disk.
+    expect(statuses.at(-1)!.message).toMatch(/事務事業「情報化推進事業」を保存できませんでした（ほかの入力は保存済みです）/);
     expect(s().sheets.get(JOHOKA)!.amount).toBe(7);
     db.sheets.bulkPut = realBulkPut;
     expect(await autosave.flush()).toBe(true);

@@ -327,30 +327,34 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
    * After a failed write: every sheet in a transaction of its own, the rest in one, so one record that cannot be
    * written (too large for the space left) does not hold back the others. Returns the names that still failed.
    */
-  async function commitOneByOne(d: Difference): Promise<{ failed: string[]; parts: number; error: unknown }> {
+  async function commitOneByOne(d: Difference): Promise<{ failed: string[]; parts: number; onlySheetsFailed: boolean; error: unknown }> {
     const none: Difference = { sheetPuts: [], sheetRemovals: [], policyPuts: [], policyRemovals: [], scope: null, lockedYears: null };
-    const parts: { part: Difference; name: string }[] = d.sheetPuts.map((record) => ({
+    const parts: { part: Difference; name: string; sheet: boolean }[] = d.sheetPuts.map((record) => ({
       part: { ...none, sheetPuts: [record] },
       name: record.sheet.name,
+      sheet: true,
     }));
-    if (d.sheetRemovals.length > 0) parts.push({ part: { ...none, sheetRemovals: d.sheetRemovals }, name: '削除したシート' });
+    if (d.sheetRemovals.length > 0) parts.push({ part: { ...none, sheetRemovals: d.sheetRemovals }, name: '削除したシート', sheet: false });
     if (d.policyPuts.length + d.policyRemovals.length > 0 || d.scope || d.lockedYears) {
       parts.push({
         part: { ...none, policyPuts: d.policyPuts, policyRemovals: d.policyRemovals, scope: d.scope, lockedYears: d.lockedYears },
         name: '局運営方針',
+        sheet: false,
       });
     }
     const failed: string[] = [];
+    let onlySheetsFailed = true;
     let lastError: unknown = null;
-    for (const { part, name } of parts) {
+    for (const { part, name, sheet } of parts) {
       try {
         await commit(part);
       } catch (error) {
         lastError = error;
         failed.push(name);
+        onlySheetsFailed &&= sheet;
       }
     }
-    return { failed, parts: parts.length, error: lastError };
+    return { failed, parts: parts.length, onlySheetsFailed, error: lastError };
   }
 
   /** Writes until the database equals memory, or a write fails. */
@@ -366,9 +370,11 @@ export function startAutosave(store: SheetsStore, db: YosanDb, options: Autosave
       } catch {
         // Not all of it may be on disk: the next comparison looks at every sheet.
         maybeChanged = 'all';
-        const { failed, parts, error } = await commitOneByOne(d);
+        const { failed, parts, onlySheetsFailed, error } = await commitOneByOne(d);
         if (failed.length === 0) continue;
-        const message = failed.length === parts ? saveErrorMessage(error) : partialSaveErrorMessage(failed, error);
+        // Sheets that cannot be stored are named, whether or not this write held others: everything not in the write is
+        // on disk already, so 「ほかの入力は保存済み」 holds (a retry of the one sheet must not drop that news).
+        const message = onlySheetsFailed || failed.length < parts ? partialSaveErrorMessage(failed, error) : saveErrorMessage(error);
         emit({ state: 'error', savedAt: status.savedAt, message });
         return false;
       }
