@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { printBureauHash, printPolicyHash } from '../../shared/routes';
+import { SUMMARY_QUIET_MS } from '../../renderer/src/hooks/useSummary';
 import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -257,6 +258,46 @@ describe('the panes', () => {
       await page.keyboard.press('Control+f');
       await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.placeholder)).toBe('検索（事務事業名・課）');
       expect(await listWidth()).toBe(430);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a hidden pane follows no edits while hidden and shows them at once when it returns', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await openApp(browser, url, `#/sheet/${JOHOKA}`);
+    try {
+      const side = page.locator('.side-pane');
+      await page.getByText('政策局の合計').waitFor();
+      const before = await side.innerText();
+      // Counts every change made to the side pane's DOM from now on.
+      await side.evaluate((pane) => {
+        const w = window as unknown as { sideMutations: number };
+        w.sideMutations = 0;
+        new MutationObserver((records) => (w.sideMutations += records.length)).observe(pane, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const mutations = () => page.evaluate(() => (window as unknown as { sideMutations: number }).sideMutations);
+
+      await page.getByRole('button', { name: 'チェック・合計を隠す' }).click();
+      await page.getByText('政策局の合計').waitFor({ state: 'hidden' });
+      const hiddenAt = await mutations();
+      // 予算額 ten times larger: the bureau's total changes. Typing pauses well past the summaries' quiet time.
+      const amount = page.getByLabel('予算額', { exact: true });
+      await amount.click();
+      await amount.press('End');
+      await page.keyboard.type('0');
+      await page.locator('[data-save-state="saved"]').waitFor();
+      // Well past the pause after which a shown pane follows (nothing may come later for a hidden one).
+      await page.waitForTimeout(SUMMARY_QUIET_MS * 3);
+      expect(await mutations()).toBe(hiddenAt);
+
+      await page.getByRole('button', { name: 'チェック・合計を表示' }).click();
+      await page.getByText('政策局の合計').waitFor();
+      await expect.poll(() => side.innerText()).not.toBe(before);
+      // Shown, it follows edits again: the amount as it was gives the totals as they were.
+      await amount.press('End');
+      await amount.press('Backspace');
+      await expect.poll(() => side.innerText()).toBe(before);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

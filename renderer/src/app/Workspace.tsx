@@ -1,6 +1,6 @@
 // The main window's three panes, sheet list | editor | checks and totals, with a splitter between each two. The panes
 // come in as elements made by App: moving a splitter re-renders this grid and its splitters, never the panes' contents.
-import { useImperativeHandle, type ReactNode, type Ref } from 'react';
+import { Activity, useImperativeHandle, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
 import { gridColumns, type Pane } from './pane-layout';
 import { PaneSplitter } from './PaneSplitter';
@@ -31,13 +31,15 @@ export function Workspace({ list, editor, side, ref }: WorkspaceProps) {
   );
   const className = ['workspace', layout.list.collapsed && 'list-collapsed', layout.side.collapsed && 'side-collapsed'].filter(Boolean).join(' ');
   return (
-    // A collapsed pane stays mounted (hidden), so its search, filters and chosen totals are there when it returns.
+    // A collapsed pane keeps its state (search, filters, chosen totals) for when it returns, but as a hidden Activity
+    // its effects are stopped: it follows no edits while hidden (no timer per keystroke, no catch-up when typing
+    // pauses) and catches up once, when shown again.
     <div className={className} style={{ gridTemplateColumns: gridColumns(layout) }}>
-      {list}
+      <Activity mode={layout.list.collapsed ? 'hidden' : 'visible'}>{list}</Activity>
       <PaneSplitter pane="list" state={layout.list} onWidth={setWidth} onCollapsed={setCollapsed} />
       {editor}
       <PaneSplitter pane="side" state={layout.side} onWidth={setWidth} onCollapsed={setCollapsed} />
-      {side}
+      <Activity mode={layout.side.collapsed ? 'hidden' : 'visible'}>{side}</Activity>
     </div>
   );
 }
