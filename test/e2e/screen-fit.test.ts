@@ -14,6 +14,7 @@ import { launchBrowser, openApp } from './browser';
 let browser: Browser;
 const url = inject('appUrl');
 const JOHOKA = '5a1e0000-0000-4000-8000-000000000008';
+const LONGEST_SECTION = '情報システム課情報システム運用管理室';
 const keptDir = process.env['SCREENSHOT_DIR'];
 const shotDir = keptDir ?? mkdtempSync(join(tmpdir(), 'yosan-screen-fit-'));
 
@@ -40,7 +41,8 @@ interface ScreenReport {
 /**
  * Looks at every element on screen. Cut: a text input whose value is wider than its box, or an element that clips
  * its own text (overflow hidden/clip or an ellipsis) with scrollWidth > clientWidth; either must have a title equal
- * to its full text. Screen-reader-only text (clipped to 1 px) is not on screen.
+ * to its full text; so must a select too narrow for its chosen option. Screen-reader-only text (clipped to 1 px) is not
+ * on screen.
  */
 function inspectScreen(): ScreenReport {
   const cut: string[] = [];
@@ -56,6 +58,19 @@ function inspectScreen(): ScreenReport {
     if (el instanceof HTMLInputElement) {
       if (!textInputTypes.includes(el.type)) continue;
       full = el.value;
+    } else if (el instanceof HTMLSelectElement) {
+      // A select shows its chosen option: cut when a copy sized to that text is wider than the select.
+      full = el.selectedOptions[0]?.textContent?.trim() ?? '';
+      const sized = el.cloneNode(true) as HTMLSelectElement;
+      sized.value = el.value;
+      sized.style.cssText = 'field-sizing: content; width: auto; min-width: 0; max-width: none; flex: none; position: absolute; visibility: hidden';
+      el.after(sized);
+      const needed = sized.getBoundingClientRect().width;
+      sized.remove();
+      if (needed <= rect.width + 1) continue;
+      if ((el.getAttribute('title') ?? '').trim() === full) cutWithTooltip.push(full);
+      else cut.push(`${where(el)}: ${full}`);
+      continue;
     } else {
       full = [...el.childNodes]
         .filter((n) => n.nodeType === Node.TEXT_NODE)
@@ -126,6 +141,13 @@ describe('the main window fits the screen', () => {
         await screenshot(page, `editor-${width}x${height}`);
         const report = await page.evaluate(inspectScreen);
         expect(report.cut, `cut without a tooltip at ${width}×${height}`).toEqual([]);
+        // The list's filter showing the sample's longest 課: wider than its select, so it must be readable as a tooltip.
+        const sectionFilter = page.getByLabel('課で絞り込み');
+        await sectionFilter.selectOption(LONGEST_SECTION);
+        const filtered = await page.evaluate(inspectScreen);
+        expect(filtered.cut, `cut without a tooltip at ${width}×${height}, list filtered`).toEqual([]);
+        expect(filtered.cutWithTooltip).toContain(LONGEST_SECTION);
+        await sectionFilter.selectOption('');
         // The form fits its pane: nothing (a 財源 line's amount, its buttons) hides past the editor's right edge.
         expect(report.editor.scrollWidth, 'the editor scrolls sideways').toBeLessThanOrEqual(report.editor.clientWidth + 1);
         expect(report.pageScrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(report.innerWidth);

@@ -142,7 +142,8 @@ export const SheetList = memo(function SheetList({ selectedId, onOpen, searchRef
         </label>
         <label>
           <span className="visually-hidden">課で絞り込み</span>
-          <select value={filter.section} onChange={(e) => setFilter({ ...filter, section: e.target.value })}>
+          {/* Half the list's width: a long 課 (「情報システム課情報システム運用管理室」) is cut there, so it is the tooltip. */}
+          <select value={filter.section} title={filter.section || 'すべての課'} onChange={(e) => setFilter({ ...filter, section: e.target.value })}>
             <option value="">すべての課</option>
             {sections.map((s) => (
               <option key={s} value={s}>
