@@ -65,6 +65,11 @@ describe('the 局運営方針 screen', () => {
 
   it('edits are undone per policy, and a policy problem in the checks pane opens the row', { timeout: 60_000 }, async () => {
     const { context, page } = await openApp(browser, url, `#/sheet/${SOGO}`);
+    // The editor's own chunk comes slowly (a busy PC): the jump still lands on the row once it shows.
+    await page.route(/\/assets\/PolicyEditor-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
     const entry = page.getByRole('region', { name: 'チェック結果' }).getByRole('button', { name: /局運営方針 予算額: 主要事業 No\.7/ });
     await entry.click();
     await expect.poll(() => decodeURIComponent(page.url())).toMatch(/#\/policy\/政策局\?year=2015$/);

@@ -1,10 +1,9 @@
 // The main window, composed: toolbar, notice, sheet list | editor (or 削除済み) | checks & totals, preview and questions.
 import { Suspense, useCallback, useRef, useState } from 'react';
-// Print and the merge preview come from chunks of their own, loaded on first use (see lazy-view.tsx). The 局運営方針
-// editor does not: a check's jump into it focuses its field within a few frames, too few to load a chunk first.
+// Print, the merge preview and the 局運営方針 editor come from chunks of their own, loaded on first use (lazy-view.tsx).
 import type { PreviewKind } from '../features/print/PreviewForScope';
 import { PreviewForScope, PrintPolicyRoute, PrintRoute } from '../features/print/lazy';
-import { PolicyEditor } from '../features/policy/PolicyEditor';
+import { PolicyEditor } from '../features/policy/lazy';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel';
 import { SheetEditor } from '../features/sheets/SheetEditor';
 import { SheetList } from '../features/sheets/SheetList';
@@ -125,7 +124,9 @@ export function App() {
             <PaneBoundary pane="editor" resetKey={currentId}>
               {showTrash && <TrashPanel onClose={() => setShowTrash(false)} onRestore={sheets.restore} onEmpty={sheets.emptyTrash} />}
               {route.kind === 'policy' ? (
-                <PolicyEditor bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
+                <Suspense fallback={<ViewLoading />}>
+                  <PolicyEditor bureau={route.bureau} fiscalYear={route.fiscalYear ?? fiscalYear} />
+                </Suspense>
               ) : currentId ? (
                 <SheetEditor key={currentId} sheetId={currentId} />
               ) : (

@@ -1,6 +1,7 @@
 // The toolbar: 年度/局, the sheet actions, undo/redo, 次年度の作成 and 年度を確定, 削除済み and the file commands, Excel出力 and printing, the save state.
 import { policyHash } from '../../../shared/routes';
 import type { PreviewKind } from '../features/print/PreviewForScope';
+import { PolicyEditor } from '../features/policy/lazy';
 import { StorageMenu } from '../features/storage/StorageMenu';
 import { useSheets } from '../store/context';
 import { isYearLocked } from '../store/document';
@@ -73,7 +74,13 @@ export function Toolbar({ currentId, currentExists, sheets, files, years, trashS
         </button>
       </span>
       <span className="toolbar-group">
-        <button type="button" onClick={() => navigate(policyHash(bureau, fiscalYear))} disabled={bureau === ''}>
+        <button
+          type="button"
+          onClick={() => navigate(policyHash(bureau, fiscalYear))}
+          onPointerEnter={PolicyEditor.preload}
+          onFocus={PolicyEditor.preload}
+          disabled={bureau === ''}
+        >
           局運営方針
         </button>
       </span>

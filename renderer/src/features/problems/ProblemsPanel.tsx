@@ -5,6 +5,7 @@ import { severityLabel } from '../../../../shared/domain/problem';
 import { policyHash } from '../../../../shared/routes';
 import { navigate } from '../../app/useHashRoute';
 import { useSheets } from '../../store/context';
+import { PolicyEditor } from '../policy/lazy';
 import { policyProblems, sheetsMap, type PolicyProblem } from '../policy/policy-edits';
 import { selectScopeSheets, sheetProblems, type SheetProblem } from '../../store/selectors';
 import type { SheetsState } from '../../store/sheets-store';
@@ -43,10 +44,14 @@ const ProblemItem = memo(function ProblemItem({ problem, onJump }: { problem: Sh
   );
 });
 
+/** How long a jump into the 局運営方針 looks for its field (the editor's chunk may still be loading). */
+const POLICY_FOCUS_WAIT_MS = 5000;
+
 /** Opens the 局運営方針 and, once it shows, focuses the field at `fieldPath` (or the first under it). */
 function openPolicyAt(bureau: string, fiscalYear: number, fieldPath: string): void {
-  navigate(policyHash(bureau, fiscalYear));
-  let tries = 0;
+  const hash = policyHash(bureau, fiscalYear);
+  navigate(hash);
+  const giveUpAt = performance.now() + POLICY_FOCUS_WAIT_MS;
   const focus = () => {
     const editor = document.querySelector('[data-policy-editor]');
     const fields = editor ? Array.from(editor.querySelectorAll<HTMLElement>('[data-field-path]')) : [];
@@ -54,7 +59,8 @@ function openPolicyAt(bureau: string, fiscalYear: number, fieldPath: string): vo
     if (target) {
       target.focus();
       target.scrollIntoView({ block: 'center' });
-    } else if (++tries < 10) requestAnimationFrame(focus);
+      // Until it shows, unless the user has gone elsewhere meanwhile.
+    } else if (performance.now() < giveUpAt && window.location.hash === hash) requestAnimationFrame(focus);
   };
   requestAnimationFrame(focus);
 }
@@ -62,7 +68,7 @@ function openPolicyAt(bureau: string, fiscalYear: number, fieldPath: string): vo
 const PolicyProblemItem = memo(function PolicyProblemItem({ problem, bureau, fiscalYear }: { problem: PolicyProblem; bureau: string; fiscalYear: number }) {
   return (
     <li className={`problem problem-${problem.severity}`}>
-      <button type="button" onClick={() => openPolicyAt(bureau, fiscalYear, problem.fieldPath)}>
+      <button type="button" onClick={() => openPolicyAt(bureau, fiscalYear, problem.fieldPath)} onPointerEnter={PolicyEditor.preload} onFocus={PolicyEditor.preload}>
         <span className="problem-kind">{severityLabel[problem.severity]}</span>
         <span className="problem-sheet">局運営方針</span>
         <span className="problem-message">
