@@ -11,10 +11,12 @@ export function SaveIndicator() {
   const status = useSaveStatus();
   const time = status.savedAt ? formatTime(status.savedAt) : undefined;
   return (
-    <span className={`save-indicator save-${status.state}`} role="status" aria-live="polite" data-save-state={status.state}>
-      {status.state === 'saving' && '保存中…'}
-      {status.state === 'saved' && (time ? `保存済み ✓ ${time}` : '保存済み ✓')}
-      {status.state === 'error' && `保存できません: ${status.message ?? ''}`}
+    <span className="save-indicator-slot">
+      <span className={`save-indicator save-${status.state}`} role="status" aria-live="polite" data-save-state={status.state}>
+        {status.state === 'saving' && '保存中…'}
+        {status.state === 'saved' && (time ? `保存済み ✓ ${time}` : '保存済み ✓')}
+        {status.state === 'error' && `保存できません: ${status.message ?? ''}`}
+      </span>
     </span>
   );
 }

@@ -56,41 +56,47 @@ function AmountField<P extends string>({ label, hideLabel, value, onCommit, sign
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
         {label}
       </label>
-      <input
-        id={id}
-        className="amount-input"
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        data-field-path={fieldPath}
-        value={focused || error ? text : formatAmount(value)}
-        readOnly={readOnly}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? messageId : undefined}
-        onFocus={() => {
-          setFocused(true);
-          if (!error) setText(formatAmount(value));
-        }}
-        onChange={(event) => {
-          setText(event.target.value);
-          const native = event.nativeEvent as InputEvent;
-          if (composing.current || native.isComposing) return;
-          accept(event.target.value);
-        }}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={(event) => {
-          composing.current = false;
-          accept(event.currentTarget.value);
-        }}
-        onBlur={(event) => {
-          setFocused(false);
-          if (composing.current) return;
-          accept(event.currentTarget.value);
-        }}
-        onKeyDown={enterMovesOn}
-      />
+      {/*
+        A box of its own, so the input is a relayout boundary: as a flex item of the field it is not one, and every
+        keystroke laid out the whole window twice (Chromium's editing layout, then its key handling) instead of this box.
+      */}
+      <span className="amount-box">
+        <input
+          id={id}
+          className="amount-input"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          data-field-path={fieldPath}
+          value={focused || error ? text : formatAmount(value)}
+          readOnly={readOnly}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? messageId : undefined}
+          onFocus={() => {
+            setFocused(true);
+            if (!error) setText(formatAmount(value));
+          }}
+          onChange={(event) => {
+            setText(event.target.value);
+            const native = event.nativeEvent as InputEvent;
+            if (composing.current || native.isComposing) return;
+            accept(event.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={(event) => {
+            composing.current = false;
+            accept(event.currentTarget.value);
+          }}
+          onBlur={(event) => {
+            setFocused(false);
+            if (composing.current) return;
+            accept(event.currentTarget.value);
+          }}
+          onKeyDown={enterMovesOn}
+        />
+      </span>
       {error && (
         <span id={messageId} className="field-message" role="alert">
           {error}
