@@ -3,10 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { serveStatic } from './static-server';
 
-export async function buildAndServe(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * `pages`: more Vite roots (an index.html each) built beside the app, served at `<url><under>/index.html`: same origin, so the same
+ * IndexedDB (the editor benchmark's page of the stack alone).
+ */
+export async function buildAndServe(pages: readonly { root: string; under: string }[] = []): Promise<{ url: string; close: () => Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'yosan-app-'));
   await build({
     configFile: fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url)),
@@ -16,6 +21,16 @@ export async function buildAndServe(): Promise<{ url: string; close: () => Promi
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
+  for (const page of pages) {
+    await build({
+      configFile: false,
+      root: page.root,
+      base: './',
+      plugins: [react()],
+      logLevel: 'warn',
+      build: { outDir: join(outDir, page.under), emptyOutDir: false },
+    });
+  }
   const server = await serveStatic(outDir);
   return {
     url: server.url,
