@@ -61,6 +61,8 @@ interface SizeResult {
   catchUps: CatchUp[];
   throttled: number[];
   throttledFloor: number[];
+  /** Keystrokes into the stack-alone page's one controlled amount: React's own input handling, without our page. */
+  stackKeys: number[];
   writes: { records: number; transactions: number; largest: number };
   heapMb: number;
   trace: { app: Breakdown; floor: Breakdown } | null;
@@ -218,6 +220,14 @@ async function measureSize(browser: Browser, url: string, sample: ExchangeFile, 
     await bare.evaluate(installLatencyProbe, { inputSelector: '#a', outputLabel: null });
     const throttledFloor = await throttledTyping(bareCdp, () => typeAndMeasure(bare, { keystrokes: THROTTLED_KEYS }));
 
+    // The stack alone: a controlled input whose 増減 React renders, on a page with nothing else of the app.
+    const stackPage = await context.newPage();
+    await stackPage.goto(`${url}stack-floor/index.html`);
+    await stackPage.getByLabel(AMOUNT).click();
+    await stackPage.keyboard.press('End');
+    await stackPage.evaluate(installLatencyProbe, { inputSelector: null, outputLabel: CHANGE });
+    const stackKeys = await typeAndMeasure(stackPage, { keystrokes: FLOOR_KEYS });
+
     const result: SizeResult = {
       size,
       listed,
@@ -232,6 +242,7 @@ async function measureSize(browser: Browser, url: string, sample: ExchangeFile, 
       catchUps,
       throttled,
       throttledFloor,
+      stackKeys,
       writes: {
         records: after.sheetRecordsWritten - before.sheetRecordsWritten,
         transactions: after.transactions - before.transactions,
@@ -484,6 +495,7 @@ function printSize(r: SizeResult): void {
   console.log(`IndexedDB alone: open + getAll sheets   median ${ms(median(r.rawReads))} ms   (runs: ${r.rawReads.map((l) => ms(l)).join(', ')})`);
   console.log(latencyLine(`typist (${PACED_KEYS}, 100 ms apart) 予算額→増減`, r.paced));
   console.log(latencyLine('  floor: bare input → output', r.floor));
+  console.log(latencyLine('  the stack alone: React input → 増減', r.stackKeys));
   console.log(latencyLine(`back to back (${BACK_TO_BACK_ROUNDS}×${RUNS_PER_ROUND * DIGITS_PER_RUN}) 予算額→増減`, r.backToBack));
   console.log(`  first key to final 増減 painted        ${r.backToBackTotals.map((t) => `${ms(t)} ms`).join(', ')}`);
   const parts = (k: keyof CatchUp) => median(finite(r.catchUps.map((c) => c[k])));
@@ -535,7 +547,8 @@ function printTable(results: SizeResult[]): void {
   const mid = at(1500);
   if (mid) {
     const ratio = p95(mid.paced) / p95(mid.floor);
-    goals.push(`1,500: keystroke p95 within 1.5× the floor: ${ratio.toFixed(2)}× (${verdict(ratio <= 1.5)})`);
+    const stack = p95(mid.stackKeys) / p95(mid.floor);
+    goals.push(`1,500: keystroke p95 within 1.5× the floor: ${ratio.toFixed(2)}× (${verdict(ratio <= 1.5)}; the stack alone ${stack.toFixed(2)}×)`);
   }
   const small = at(10);
   const large = at(6000);

@@ -1,7 +1,8 @@
-// The editor benchmark's reference for start-up: the fixed stack alone (React, Dexie and the app's zod schemas), the
-// same stored sheets read with Dexie and a list of 30 names rendered. No lock, no checks, no editor: what any app on
-// this stack pays before it shows a list. Same origin as the app, so the same IndexedDB; the same marks.
-import { StrictMode, useLayoutEffect } from 'react';
+// The editor benchmark's reference: the fixed stack alone (React, Dexie and the app's zod schemas). At start, the same
+// stored sheets read with Dexie and a list of 30 names rendered: no lock, no checks, no editor, what any app on this
+// stack pays before it shows a list (same origin as the app, so the same IndexedDB; the same marks). For keystrokes,
+// one controlled amount whose 増減 React renders: what React's own input handling costs, without the app's page.
+import { StrictMode, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import Dexie from 'dexie';
 import { z } from 'zod';
@@ -16,17 +17,35 @@ interface StoredSheet {
   sheet: { name: string };
 }
 
+const PREVIOUS_AMOUNT = 900;
+
+function Amount() {
+  const [text, setText] = useState('1000');
+  const amount = Number(text) || 0;
+  return (
+    <p>
+      <label>
+        予算額 <input value={text} onChange={(event) => setText(event.target.value)} />
+      </label>{' '}
+      <label htmlFor="change">増減</label> <output id="change">{(amount - PREVIOUS_AMOUNT).toLocaleString('ja-JP')}</output>
+    </p>
+  );
+}
+
 function List({ records }: { records: readonly StoredSheet[] }) {
   useLayoutEffect(() => void performance.mark('yosan:list-ready'), []);
   return (
-    <div role="listbox" aria-label="事務事業シート">
-      <p>{records.length} 件</p>
-      {records.slice(0, 30).map((r) => (
-        <div key={r.id} role="option" aria-selected={false}>
-          {r.sheet.name}
-        </div>
-      ))}
-    </div>
+    <>
+      <Amount />
+      <div role="listbox" aria-label="事務事業シート">
+        <p>{records.length} 件</p>
+        {records.slice(0, 30).map((r) => (
+          <div key={r.id} role="option" aria-selected={false}>
+            {r.sheet.name}
+          </div>
+        ))}
+      </div>
+    </>
   );
 }
 
