@@ -57,8 +57,8 @@ function AmountField<P extends string>({ label, hideLabel, value, onCommit, sign
         {label}
       </label>
       {/*
-        A box of its own, so the input is a relayout boundary: as a flex item of the field it is not one, and every
-        keystroke laid out the whole window twice (Chromium's editing layout, then its key handling) instead of this box.
+        A box of its own, so the input is a relayout boundary: as a flex item of the field it is not one, and the
+        layout Chromium's editing does for every digit covered the whole window instead of the input (see app.css).
       */}
       <span className="amount-box">
         <input
